@@ -1,0 +1,32 @@
+package vn.motcua.forms;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Values that break a form's rules, for callers that prefer an exception to a list. */
+public class FormViolationException extends RuntimeException {
+
+    private final String formId;
+    private final List<FieldViolation> violations;
+
+    public FormViolationException(String formId, List<FieldViolation> violations) {
+        super(message(formId, violations));
+        this.formId = formId;
+        this.violations = List.copyOf(violations);
+    }
+
+    public String formId() {
+        return formId;
+    }
+
+    public List<FieldViolation> violations() {
+        return violations;
+    }
+
+    private static String message(String formId, List<FieldViolation> violations) {
+        return "Values break " + violations.size() + " rule(s) of form " + formId + ": "
+                + violations.stream()
+                        .map(v -> v.field() + " [" + v.code() + "] " + v.message())
+                        .collect(Collectors.joining("; "));
+    }
+}
