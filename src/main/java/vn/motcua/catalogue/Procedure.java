@@ -1,0 +1,33 @@
+package vn.motcua.catalogue;
+
+import java.util.Set;
+
+import vn.motcua.unit.UnitLevel;
+
+/**
+ * An administrative procedure as one deployed version of its BPMN model.
+ *
+ * @param key                 process definition key of the procedure's own processing model
+ * @param version             deployed version of that model
+ * @param definitionId        the engine's id of that version
+ * @param code                national procedure code
+ * @param deadlineWorkingDays legal deadline in working days
+ * @param fee                 fee in VND, 0 when free
+ * @param submissionForm      id of the Camunda Form the applicant fills in
+ */
+public record Procedure(
+        String key,
+        int version,
+        String definitionId,
+        String code,
+        String name,
+        String nameEn,
+        String sector,
+        UnitLevel unitLevel,
+        int deadlineWorkingDays,
+        long fee,
+        OnlineLevel onlineLevel,
+        Set<ResultChannel> resultChannels,
+        String legalBasis,
+        String submissionForm) {
+}

@@ -1,0 +1,82 @@
+package vn.motcua.catalogue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The procedures on offer, read from the deployed models: a procedure deployed at runtime appears
+ * without a restart, and each dossier can still find the exact version it started on.
+ */
+@Service
+public class ProcedureCatalogue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcedureCatalogue.class);
+
+    private final RepositoryService repository;
+    private final FormService forms;
+    // Deployed versions never change, so what was read from one is kept for good.
+    private final Map<String, Optional<Procedure>> byDefinitionId = new ConcurrentHashMap<>();
+
+    ProcedureCatalogue(RepositoryService repository, FormService forms) {
+        this.repository = repository;
+        this.forms = forms;
+    }
+
+    /** The latest active version of every procedure, by code. */
+    public List<Procedure> list() {
+        return repository.createProcessDefinitionQuery().latestVersion().active().list().stream()
+                .flatMap(this::readListable)
+                .sorted(Comparator.comparing(Procedure::code))
+                .toList();
+    }
+
+    /** The latest active version of one procedure. */
+    public Optional<Procedure> find(String key) {
+        return Optional.ofNullable(repository.createProcessDefinitionQuery()
+                        .processDefinitionKey(key).latestVersion().active().singleResult())
+                .flatMap(this::read);
+    }
+
+    public Procedure get(String key) {
+        return find(key).orElseThrow(() -> new ProcedureNotFoundException(key));
+    }
+
+    /** The Camunda Form JSON the applicant fills in for this version of the procedure. */
+    public String submissionForm(Procedure procedure) {
+        try (InputStream form = forms.getDeployedStartForm(procedure.definitionId())) {
+            return new String(form.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // One broken model must not hide the whole catalogue; it is refused by name when asked for.
+    private Stream<Procedure> readListable(ProcessDefinition definition) {
+        try {
+            return read(definition).stream();
+        } catch (InvalidProcedureException e) {
+            LOG.warn("Procedure left out of the catalogue: {}", e.getMessage());
+            return Stream.empty();
+        }
+    }
+
+    private Optional<Procedure> read(ProcessDefinition definition) {
+        return byDefinitionId.computeIfAbsent(definition.getId(), id -> ProcedureMetadata.read(
+                definition, repository.getBpmnModelInstance(id)));
+    }
+}

@@ -1,0 +1,114 @@
+package vn.motcua.catalogue;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+
+import vn.motcua.modelling.ExtensionProperties;
+import vn.motcua.unit.UnitLevel;
+
+/**
+ * Reads a procedure's catalogue entry from the {@code procedure.*} extension properties of its
+ * process. A model without {@code procedure.code} is not a procedure (the shared lifecycle models).
+ */
+final class ProcedureMetadata {
+
+    static final String PREFIX = "procedure.";
+
+    private ProcedureMetadata() {
+    }
+
+    static Optional<Procedure> read(ProcessDefinition definition, BpmnModelInstance model) {
+        Process process = model.getModelElementById(definition.getKey());
+        Map<String, String> properties = procedureProperties(process);
+        if (!properties.containsKey("code")) {
+            return Optional.empty();
+        }
+        Reader reader = new Reader(definition, properties);
+        String submissionForm = process.getChildElementsByType(StartEvent.class).stream()
+                .map(StartEvent::getCamundaFormRef)
+                .filter(ref -> ref != null && !ref.isBlank())
+                .findFirst()
+                .orElseThrow(() -> reader.invalid("start event", "the start event needs camunda:formRef naming the submission form"));
+        return Optional.of(new Procedure(
+                definition.getKey(),
+                definition.getVersion(),
+                definition.getId(),
+                reader.text("code"),
+                reader.text("name"),
+                properties.getOrDefault("nameEn", reader.text("name")),
+                reader.text("sector"),
+                reader.choice("unitLevel", UnitLevel.class),
+                reader.number("deadlineWorkingDays"),
+                properties.containsKey("fee") ? reader.number("fee") : 0,
+                reader.choice("onlineLevel", OnlineLevel.class),
+                reader.choices("resultChannels", ResultChannel.class),
+                reader.text("legalBasis"),
+                submissionForm));
+    }
+
+    private static Map<String, String> procedureProperties(Process process) {
+        Map<String, String> properties = new HashMap<>();
+        ExtensionProperties.of(process).forEach((name, value) -> {
+            if (name.startsWith(PREFIX)) {
+                properties.put(name.substring(PREFIX.length()), value);
+            }
+        });
+        return properties;
+    }
+
+    private record Reader(ProcessDefinition definition, Map<String, String> properties) {
+
+        String text(String name) {
+            String value = properties.get(name);
+            if (value == null || value.isBlank()) {
+                throw invalid("process " + definition.getKey(), "missing extension property " + PREFIX + name);
+            }
+            return value;
+        }
+
+        int number(String name) {
+            String value = text(name);
+            try {
+                int number = Integer.parseInt(value);
+                if (number < 0) {
+                    throw new NumberFormatException();
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                throw invalid("process " + definition.getKey(),
+                        PREFIX + name + " must be a whole number of at least 0, not '" + value + "'");
+            }
+        }
+
+        <E extends Enum<E>> E choice(String name, Class<E> type) {
+            String value = text(name);
+            try {
+                return Enum.valueOf(type, value);
+            } catch (IllegalArgumentException e) {
+                throw invalid("process " + definition.getKey(), PREFIX + name + " must be one of "
+                        + Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'");
+            }
+        }
+
+        <E extends Enum<E>> Set<E> choices(String name, Class<E> type) {
+            Set<E> values = EnumSet.noneOf(type);
+            for (String value : text(name).split(",")) {
+                values.add(new Reader(definition, Map.of(name, value.trim())).choice(name, type));
+            }
+            return values;
+        }
+
+        InvalidProcedureException invalid(String element, String problem) {
+            return new InvalidProcedureException(definition.getResourceName(), element, problem);
+        }
+    }
+}

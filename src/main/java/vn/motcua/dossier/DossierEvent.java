@@ -1,0 +1,20 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+
+/**
+ * One row of the control sheet: a hand-over (from, to), a completed step (actor, outcome, note)
+ * or a change of status, with the dossier's status after it.
+ */
+public record DossierEvent(
+        Instant occurredAt,
+        EventType type,
+        String stepId,
+        String stepName,
+        String from,
+        String to,
+        String actor,
+        String outcome,
+        String note,
+        DossierStatus status) {
+}

@@ -1,0 +1,206 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.motcua.MotcuaProperties;
+import vn.motcua.catalogue.Procedure;
+import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.forms.FieldViolation;
+import vn.motcua.forms.FormRules;
+import vn.motcua.forms.FormValidator;
+import vn.motcua.unit.Unit;
+import vn.motcua.unit.UnitDirectory;
+
+/**
+ * Submits dossiers and keeps their record and control sheet. The lifecycle model calls the
+ * transitions below (through {@link LifecycleDelegates}) in the engine's own transaction, so the
+ * record and the process never disagree.
+ */
+@Service
+@Transactional
+public class DossierManagement {
+
+    private final DossierRepository dossiers;
+    private final DossierCodes codes;
+    private final DossierProcess process;
+    private final ProcedureCatalogue catalogue;
+    private final UnitDirectory units;
+    private final FormRules formRules;
+    private final MotcuaProperties settings;
+
+    DossierManagement(DossierRepository dossiers, DossierCodes codes, DossierProcess process,
+            ProcedureCatalogue catalogue, UnitDirectory units, FormRules formRules, MotcuaProperties settings) {
+        this.dossiers = dossiers;
+        this.codes = codes;
+        this.process = process;
+        this.catalogue = catalogue;
+        this.units = units;
+        this.formRules = formRules;
+        this.settings = settings;
+    }
+
+    /** Checks a submission against the procedure and its form, records it and starts its lifecycle. */
+    public Dossier submit(Submission submission, String submittedBy) {
+        Procedure procedure = catalogue.get(submission.procedureKey());
+        Unit unit = units.find(submission.unitCode()).orElseThrow(() -> InvalidSubmissionException.of(
+                "unitCode", "unknown", "Không có đơn vị " + submission.unitCode() + " / Unknown unit"));
+        if (unit.level() != procedure.unitLevel()) {
+            throw InvalidSubmissionException.of("unitCode", "level", "Thủ tục này do đơn vị cấp "
+                    + procedure.unitLevel() + " giải quyết / This procedure is settled by a " + procedure.unitLevel() + " unit");
+        }
+        if (!procedure.resultChannels().contains(submission.resultChannel())) {
+            throw InvalidSubmissionException.of("resultChannel", "option", "Thủ tục trả kết quả qua "
+                    + procedure.resultChannels() + " / Results are returned by " + procedure.resultChannels());
+        }
+        Map<String, Object> data = checkedFormData(procedure, submission.data());
+        Applicant applicant = Applicant.from(data);
+
+        Instant now = now();
+        String code = codes.next(unit.code(), LocalDate.ofInstant(now, settings.zone()));
+        long id = dossiers.insert(new Dossier(0, code, procedure.key(), procedure.version(), procedure.code(),
+                procedure.name(), unit.code(), submission.channel(), submission.resultChannel(),
+                DossierStatus.SUBMITTED, null, applicant, data, procedure.deadlineWorkingDays(), now, null, null,
+                null, null, null, submittedBy, null));
+        dossiers.append(id, new DossierEvent(now, EventType.SUBMITTED, null, null, applicant.name(), unit.code(),
+                submittedBy, submission.channel().name(), null, DossierStatus.SUBMITTED));
+        dossiers.updateHolder(id, null, applicant.name());
+
+        Map<String, Object> variables = new HashMap<>(data);
+        variables.put("unit", unit.code());
+        variables.put("procedureKey", procedure.key());
+        variables.put("procedureVersion", procedure.version());
+        variables.put("resultChannel", submission.resultChannel().name());
+        variables.put("supplementTimeout", settings.supplementTimeout().toString());
+        dossiers.updateProcessInstance(id, process.start(code, variables));
+        return get(code);
+    }
+
+    /** The applicant's answer to a supplement request: a note and any corrected form values. */
+    public Dossier receiveSupplement(String code, String note, Map<String, Object> corrections, String actor) {
+        Dossier dossier = get(code);
+        if (dossier.status() != DossierStatus.AWAITING_SUPPLEMENT) {
+            throw new DossierStateException(code, dossier.status(), "receive a supplement");
+        }
+        Map<String, Object> changed = corrections == null ? Map.of() : corrections;
+        if (!changed.isEmpty()) {
+            Map<String, Object> merged = new LinkedHashMap<>(dossier.formData());
+            merged.putAll(changed);
+            Procedure procedure = catalogue.find(dossier.procedureKey())
+                    .orElseThrow(() -> new IllegalStateException("Procedure " + dossier.procedureKey() + " is gone"));
+            dossiers.updateFormData(dossier.id(), checkedFormData(procedure, merged), Applicant.from(merged));
+        }
+        dossiers.updateStatus(dossier.id(), DossierStatus.SUBMITTED);
+        append(dossier, EventType.SUPPLEMENT_RECEIVED, actor, null, note, DossierStatus.SUBMITTED);
+        if (!process.supplementReceived(code, changed)) {
+            throw new DossierStateException(code, dossier.status(), "receive a supplement: nothing waits for one");
+        }
+        return get(code);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Dossier> find(String code) {
+        return dossiers.findByCode(code);
+    }
+
+    @Transactional(readOnly = true)
+    public Dossier get(String code) {
+        return find(code).orElseThrow(() -> new DossierNotFoundException(code));
+    }
+
+    @Transactional(readOnly = true)
+    public List<DossierEvent> controlSheet(String code) {
+        return dossiers.events(get(code).id());
+    }
+
+    void accept(String code) {
+        Dossier dossier = get(code);
+        dossiers.markAccepted(dossier.id(), now());
+        append(dossier, EventType.ACCEPTED, null, null, null, DossierStatus.IN_PROGRESS);
+    }
+
+    void requestSupplement(String code) {
+        changeStatus(code, EventType.SUPPLEMENT_REQUESTED, DossierStatus.AWAITING_SUPPLEMENT);
+    }
+
+    void refuse(String code) {
+        finish(code, EventType.REFUSED, DossierStatus.REFUSED, null);
+    }
+
+    void closeWithoutSupplement(String code) {
+        finish(code, EventType.CLOSED_WITHOUT_SUPPLEMENT, DossierStatus.CLOSED_WITHOUT_SUPPLEMENT, null);
+    }
+
+    void recordDecision(String code, Decision decision) {
+        Dossier dossier = get(code);
+        dossiers.markDecided(dossier.id(), decision);
+        append(dossier, EventType.DECIDED, null, decision.name(), null, DossierStatus.AWAITING_RESULT_RETURN);
+    }
+
+    void recordResultReturned(String code) {
+        Dossier dossier = get(code);
+        finish(code, EventType.RESULT_RETURNED, DossierStatus.RESULT_RETURNED, dossier.resultChannel().name());
+    }
+
+    /** A step was handed to its next holder (a candidate group or an assignee). */
+    void handedOver(String code, String stepId, String stepName, String to) {
+        Dossier dossier = get(code);
+        dossiers.append(dossier.id(), new DossierEvent(now(), EventType.HANDED_OVER, stepId, stepName,
+                dossier.currentHolder(), to, null, null, null, dossier.status()));
+        dossiers.updateHolder(dossier.id(), stepName, to);
+    }
+
+    /** A step was completed by {@code actor} with its outcome and note. */
+    void stepCompleted(String code, String stepId, String stepName, String actor, String outcome, String note) {
+        Dossier dossier = get(code);
+        dossiers.append(dossier.id(), new DossierEvent(now(), EventType.STEP_COMPLETED, stepId, stepName,
+                dossier.currentHolder(), null, actor, outcome, note, dossier.status()));
+        dossiers.updateHolder(dossier.id(), stepName, actor);
+    }
+
+    private Map<String, Object> checkedFormData(Procedure procedure, Map<String, Object> data) {
+        Map<String, Object> values = data == null ? Map.of() : data;
+        List<FieldViolation> violations = formRules.check(catalogue.submissionForm(procedure), values,
+                FormValidator.Mode.SUBMISSION);
+        if (!violations.isEmpty()) {
+            throw new InvalidSubmissionException(violations);
+        }
+        if (Applicant.from(values).name() == null) {
+            throw InvalidSubmissionException.of("applicantName", "required",
+                    "Trường bắt buộc / This field is required");
+        }
+        return values;
+    }
+
+    private void changeStatus(String code, EventType type, DossierStatus status) {
+        Dossier dossier = get(code);
+        dossiers.updateStatus(dossier.id(), status);
+        append(dossier, type, null, null, null, status);
+    }
+
+    private void finish(String code, EventType type, DossierStatus status, String outcome) {
+        Dossier dossier = get(code);
+        dossiers.markFinished(dossier.id(), status, now());
+        append(dossier, type, null, outcome, null, status);
+    }
+
+    private void append(Dossier dossier, EventType type, String actor, String outcome, String note,
+            DossierStatus status) {
+        dossiers.append(dossier.id(), new DossierEvent(now(), type, null, null, null, null, actor, outcome, note,
+                status));
+    }
+
+    // The engine's clock, so that tests which move it move our timestamps too.
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}

@@ -1,0 +1,192 @@
+package vn.motcua.dossier;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.motcua.catalogue.ResultChannel;
+
+/** The dossier and dossier_event tables. Timestamps are stored in UTC, as every node runs in UTC. */
+@Repository
+class DossierRepository {
+
+    private static final TypeReference<Map<String, Object>> FORM_DATA = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    DossierRepository(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    long insert(Dossier d) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into dossier (code, procedure_key, procedure_version, procedure_code, procedure_name,
+                    unit_code, channel, result_channel, status, applicant_name, applicant_id_number,
+                    applicant_phone, applicant_email, applicant_address, form_data, deadline_days,
+                    received_at, submitted_by)
+                values (:code, :procedureKey, :procedureVersion, :procedureCode, :procedureName,
+                    :unitCode, :channel, :resultChannel, :status, :applicantName, :applicantIdNumber,
+                    :applicantPhone, :applicantEmail, :applicantAddress, :formData, :deadlineDays,
+                    :receivedAt, :submittedBy)
+                """)
+                .param("code", d.code())
+                .param("procedureKey", d.procedureKey())
+                .param("procedureVersion", d.procedureVersion())
+                .param("procedureCode", d.procedureCode())
+                .param("procedureName", d.procedureName())
+                .param("unitCode", d.unitCode())
+                .param("channel", d.channel().name())
+                .param("resultChannel", d.resultChannel().name())
+                .param("status", d.status().name())
+                .param("applicantName", d.applicant().name())
+                .param("applicantIdNumber", d.applicant().idNumber())
+                .param("applicantPhone", d.applicant().phone())
+                .param("applicantEmail", d.applicant().email())
+                .param("applicantAddress", d.applicant().address())
+                .param("formData", toJson(d.formData()))
+                .param("deadlineDays", d.deadlineDays())
+                .param("receivedAt", timestamp(d.receivedAt()))
+                .param("submittedBy", d.submittedBy())
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    Optional<Dossier> findByCode(String code) {
+        return jdbc.sql("select * from dossier where code = ?").param(code).query(this::dossier).optional();
+    }
+
+    void updateProcessInstance(long id, String processInstanceId) {
+        jdbc.sql("update dossier set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+    }
+
+    void updateFormData(long id, Map<String, Object> formData, Applicant applicant) {
+        jdbc.sql("""
+                update dossier set form_data = ?, applicant_name = ?, applicant_id_number = ?,
+                    applicant_phone = ?, applicant_email = ?, applicant_address = ?
+                where id = ?""")
+                .params(toJson(formData), applicant.name(), applicant.idNumber(), applicant.phone(),
+                        applicant.email(), applicant.address(), id)
+                .update();
+    }
+
+    void updateStatus(long id, DossierStatus status) {
+        jdbc.sql("update dossier set status = ? where id = ?").params(status.name(), id).update();
+    }
+
+    void markAccepted(long id, Instant acceptedAt) {
+        jdbc.sql("update dossier set status = ?, accepted_at = ? where id = ?")
+                .params(DossierStatus.IN_PROGRESS.name(), timestamp(acceptedAt), id).update();
+    }
+
+    void markDecided(long id, Decision decision) {
+        jdbc.sql("update dossier set status = ?, decision = ? where id = ?")
+                .params(DossierStatus.AWAITING_RESULT_RETURN.name(), decision.name(), id).update();
+    }
+
+    void markFinished(long id, DossierStatus status, Instant finishedAt) {
+        jdbc.sql("update dossier set status = ?, finished_at = ?, current_step = null, current_holder = null where id = ?")
+                .params(status.name(), timestamp(finishedAt), id).update();
+    }
+
+    void updateHolder(long id, String step, String holder) {
+        jdbc.sql("update dossier set current_step = ?, current_holder = ? where id = ?").params(step, holder, id).update();
+    }
+
+    void append(long dossierId, DossierEvent e) {
+        jdbc.sql("""
+                insert into dossier_event (dossier_id, occurred_at, event_type, step_id, step_name,
+                    from_party, to_party, actor, outcome, note, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(dossierId, timestamp(e.occurredAt()), e.type().name(), e.stepId(), e.stepName(),
+                        e.from(), e.to(), e.actor(), e.outcome(), e.note(), e.status().name())
+                .update();
+    }
+
+    List<DossierEvent> events(long dossierId) {
+        return jdbc.sql("select * from dossier_event where dossier_id = ? order by id")
+                .param(dossierId)
+                .query((rs, row) -> new DossierEvent(
+                        instant(rs, "occurred_at"),
+                        EventType.valueOf(rs.getString("event_type")),
+                        rs.getString("step_id"),
+                        rs.getString("step_name"),
+                        rs.getString("from_party"),
+                        rs.getString("to_party"),
+                        rs.getString("actor"),
+                        rs.getString("outcome"),
+                        rs.getString("note"),
+                        DossierStatus.valueOf(rs.getString("status"))))
+                .list();
+    }
+
+    private Dossier dossier(ResultSet rs, int row) throws SQLException {
+        String decision = rs.getString("decision");
+        return new Dossier(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("procedure_key"),
+                rs.getInt("procedure_version"),
+                rs.getString("procedure_code"),
+                rs.getString("procedure_name"),
+                rs.getString("unit_code"),
+                Channel.valueOf(rs.getString("channel")),
+                ResultChannel.valueOf(rs.getString("result_channel")),
+                DossierStatus.valueOf(rs.getString("status")),
+                decision == null ? null : Decision.valueOf(decision),
+                new Applicant(rs.getString("applicant_name"), rs.getString("applicant_id_number"),
+                        rs.getString("applicant_phone"), rs.getString("applicant_email"),
+                        rs.getString("applicant_address")),
+                fromJson(rs.getString("form_data")),
+                rs.getInt("deadline_days"),
+                instant(rs, "received_at"),
+                instant(rs, "accepted_at"),
+                instant(rs, "due_at"),
+                instant(rs, "finished_at"),
+                rs.getString("current_step"),
+                rs.getString("current_holder"),
+                rs.getString("submitted_by"),
+                rs.getString("process_instance_id"));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private String toJson(Map<String, Object> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Form data cannot be written as JSON", e);
+        }
+    }
+
+    private Map<String, Object> fromJson(String text) {
+        try {
+            return json.readValue(text, FORM_DATA);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored form data is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package vn.motcua.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Spring's problem bodies, with the broken rules listed as {@code violations} (field, code,
+ * message) the way the form checks list them, so that a client handles both alike.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> violations = ex.getBindingResult().getFieldErrors().stream()
+                .map(ApiProblems::violation)
+                .toList();
+        return handleExceptionInternal(ex, withViolations(ex.getBody(), violations), headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> violations = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> Map.of(
+                                "field", result.getMethodParameter().getParameterName(),
+                                "code", String.valueOf(error.getCodes() == null ? "invalid" : error.getCodes()[error.getCodes().length - 1]),
+                                "message", String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        return handleExceptionInternal(ex, withViolations(ex.getBody(), violations), headers, status, request);
+    }
+
+    private static Map<String, String> violation(FieldError error) {
+        return Map.of("field", error.getField(),
+                "code", String.valueOf(error.getCode()),
+                "message", String.valueOf(error.getDefaultMessage()));
+    }
+
+    private static ProblemDetail withViolations(ProblemDetail problem, List<Map<String, String>> violations) {
+        problem.setProperty("violations", violations);
+        return problem;
+    }
+}

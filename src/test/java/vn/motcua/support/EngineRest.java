@@ -1,0 +1,78 @@
+package vn.motcua.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The Camunda engine REST API as Tasklist and Camunda Modeler use it. */
+public final class EngineRest {
+
+    private final TestRestTemplate http;
+
+    EngineRest(TestRestTemplate http) {
+        this.http = http;
+    }
+
+    /** Open tasks of a dossier that this officer may claim (through the groups of their unit and role). */
+    public List<JsonNode> tasksFor(String dossierCode, String user) {
+        JsonNode tasks = http.getForObject("/engine-rest/task?processInstanceBusinessKey={code}&candidateUser={user}&includeAssignedTasks=true",
+                JsonNode.class, dossierCode, user);
+        return java.util.stream.StreamSupport.stream(tasks.spliterator(), false).toList();
+    }
+
+    /** All open tasks of a dossier, including those of a procedure's call activity. */
+    public List<JsonNode> openTasks(String dossierCode) {
+        JsonNode tasks = http.getForObject("/engine-rest/task?processInstanceBusinessKey={code}", JsonNode.class, dossierCode);
+        return java.util.stream.StreamSupport.stream(tasks.spliterator(), false).toList();
+    }
+
+    /** The one task of the dossier this officer can see; it must be the expected step. */
+    public String taskFor(String dossierCode, String user, String expectedStep) {
+        List<JsonNode> tasks = tasksFor(dossierCode, user);
+        assertThat(tasks).as("tasks of %s visible to %s", dossierCode, user).hasSize(1);
+        assertThat(tasks.get(0).get("taskDefinitionKey").asText()).isEqualTo(expectedStep);
+        return tasks.get(0).get("id").asText();
+    }
+
+    /** Claims and completes the dossier's current step as this officer, as Tasklist does. */
+    public ResponseEntity<JsonNode> work(String dossierCode, String user, String step, Map<String, Object> values) {
+        String taskId = taskFor(dossierCode, user, step);
+        ResponseEntity<Void> claim = http.postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", user),
+                Void.class, taskId);
+        assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        return complete(taskId, values);
+    }
+
+    public ResponseEntity<JsonNode> complete(String taskId, Map<String, Object> values) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        return http.postForEntity("/engine-rest/task/{id}/complete", Map.of("variables", variables), JsonNode.class,
+                taskId);
+    }
+
+    public void workOk(String dossierCode, String user, String step, Map<String, Object> values) {
+        ResponseEntity<JsonNode> response = work(dossierCode, user, step, values);
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    /** Fires the dossier's due timer now (the tests' job executor is off). */
+    public void fireTimer(String dossierCode) {
+        JsonNode instances = http.getForObject("/engine-rest/process-instance?businessKey={code}", JsonNode.class,
+                dossierCode);
+        String instanceId = instances.get(0).get("id").asText();
+        JsonNode jobs = http.getForObject("/engine-rest/job?processInstanceId={id}&timers=true", JsonNode.class,
+                instanceId);
+        assertThat(jobs).hasSize(1);
+        ResponseEntity<Void> executed = http.postForEntity("/engine-rest/job/{id}/execute", null, Void.class,
+                jobs.get(0).get("id").asText());
+        assertThat(executed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+}

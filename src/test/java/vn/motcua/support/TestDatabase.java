@@ -1,0 +1,60 @@
+package vn.motcua.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A PostgreSQL database of its own for one test run, created from the admin connection that CI
+ * provides ({@code MOTCUA_TEST_DB_URL}, default the local server's {@code test} database) and
+ * dropped when the JVM ends, so that runs never see each other's data.
+ */
+public final class TestDatabase {
+
+    private static final String ADMIN_URL = env("MOTCUA_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String USER = env("MOTCUA_TEST_DB_USER", "postgres");
+    private static final String PASSWORD = env("MOTCUA_TEST_DB_PASSWORD", "");
+
+    private static String url;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized String url() {
+        if (url == null) {
+            String name = "motcua_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+                    + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+            execute("create database " + name);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
+            url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+        }
+        return url;
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    public static String password() {
+        return PASSWORD;
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + ADMIN_URL + " refused '" + sql
+                    + "': is the server up? (.ci/run starts it)", e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
