@@ -18,7 +18,6 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -26,34 +25,18 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The household business registration procedure: its appraisal path and its catalogue entry. */
-class HouseholdBusinessRegistrationProcessTest {
+class HouseholdBusinessRegistrationProcessTest extends ProcessTest {
 
-    /** In-memory engine; see the file for why it is not camunda.cfg.xml. */
     @RegisterExtension
-    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
-            .configurationResource("camunda-process-tests.cfg.xml").build();
+    static final ProcessEngineExtension ENGINE = engine();
 
     private static final String MODEL = "processes/procedures/household-business-registration.bpmn";
     private static final String PROCESS = "household_business_registration";
-    private static final String UNIT = "000.00.15.H26";
     private static final String DOSSIER_CODE = UNIT + "-250312-0003";
-
-    @BeforeEach
-    void useTestEngine() {
-        BpmnAwareTests.init(ENGINE.getProcessEngine());
-    }
-
-    @AfterEach
-    void resetDelegates() {
-        Mocks.reset();
-        BpmnAwareTests.reset();
-    }
 
     @Test
     @Deployment(resources = MODEL)

@@ -28,10 +28,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,17 +39,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "processes/one-stop-dossier.bpmn",
         "processes/result-return.bpmn",
         "processes/procedures/household-business-registration.bpmn"})
-class OneStopDossierProcessTest {
+class OneStopDossierProcessTest extends ProcessTest {
 
-    /** In-memory engine; see the file for why it is not camunda.cfg.xml. */
     @RegisterExtension
-    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
-            .configurationResource("camunda-process-tests.cfg.xml").build();
+    static final ProcessEngineExtension ENGINE = engine();
 
     private static final String PROCESS = "one_stop_dossier";
     private static final String PROCEDURE = "household_business_registration";
     private static final String RESULT_RETURN = "result_return";
-    private static final String UNIT = "000.00.15.H26";
     private static final String DOSSIER_CODE = UNIT + "-250312-0001";
 
     private final JavaDelegate issueReceipt = mock(JavaDelegate.class);
@@ -63,19 +58,12 @@ class OneStopDossierProcessTest {
 
     @BeforeEach
     void registerDelegates() {
-        BpmnAwareTests.init(ENGINE.getProcessEngine());
         Mocks.register("issueReceipt", issueReceipt);
         Mocks.register("requestSupplement", requestSupplement);
         Mocks.register("issueRefusal", issueRefusal);
         Mocks.register("closeWithoutSupplement", closeWithoutSupplement);
         Mocks.register("recordDecision", recordDecision);
         Mocks.register("recordResultReturned", recordResultReturned);
-    }
-
-    @AfterEach
-    void resetDelegates() {
-        Mocks.reset();
-        BpmnAwareTests.reset();
     }
 
     @Test

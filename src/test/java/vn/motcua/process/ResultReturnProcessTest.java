@@ -16,38 +16,26 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of {@code result_return}: counter, public post, online. */
-class ResultReturnProcessTest {
+class ResultReturnProcessTest extends ProcessTest {
 
-    /** In-memory engine; see the file for why it is not camunda.cfg.xml. */
     @RegisterExtension
-    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
-            .configurationResource("camunda-process-tests.cfg.xml").build();
+    static final ProcessEngineExtension ENGINE = engine();
 
     private static final String MODEL = "processes/result-return.bpmn";
-    private static final String UNIT = "000.00.15.H26";
     private static final String DOSSIER_CODE = UNIT + "-250312-0002";
 
     private final JavaDelegate recordResultReturned = mock(JavaDelegate.class);
 
     @BeforeEach
     void registerDelegates() {
-        BpmnAwareTests.init(ENGINE.getProcessEngine());
         Mocks.register("recordResultReturned", recordResultReturned);
-    }
-
-    @AfterEach
-    void resetDelegates() {
-        Mocks.reset();
-        BpmnAwareTests.reset();
     }
 
     @Test

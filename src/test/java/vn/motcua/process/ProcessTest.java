@@ -1,0 +1,37 @@
+package vn.motcua.process;
+
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the process tests: one in-memory engine (cached by Camunda across test classes), the
+ * assertions pointed at it, the mock delegates cleared after each test. Each test class registers
+ * {@link #engine()} in a static field of its own: the extension keeps per-class state.
+ */
+abstract class ProcessTest {
+
+    static final String UNIT = "000.00.15.H26";
+
+    /**
+     * Not named camunda.cfg.xml: Camunda builds a "default" engine from any file of that name on the
+     * classpath, and the integration tests' REST API would then talk to it instead of the app's.
+     */
+    static ProcessEngineExtension engine() {
+        return ProcessEngineExtension.builder().configurationResource("camunda-process-tests.cfg.xml").build();
+    }
+
+    @BeforeEach
+    void useTestEngine() {
+        BpmnAwareTests.init(ProcessEngines.getProcessEngine("process-tests"));
+    }
+
+    @AfterEach
+    void resetEngineState() {
+        Mocks.reset();
+        BpmnAwareTests.reset();
+    }
+}
