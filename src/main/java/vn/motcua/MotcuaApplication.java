@@ -6,8 +6,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@OpenAPIDefinition(info = @Info(title = "motcua API", version = "v1",
+        description = "Electronic one-stop shop: procedure catalogue, dossier submission and tracking"))
 public class MotcuaApplication {
 
     public static void main(String[] args) {
