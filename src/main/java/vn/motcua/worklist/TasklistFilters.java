@@ -39,7 +39,9 @@ class TasklistFilters {
                         .setProperties(Map.of(
                                 "description", definition.description(),
                                 "priority", definition.priority(),
-                                "refresh", true));
+                                "refresh", true,
+                                // Without it every card of a step looks alike: name the applicant.
+                                "variables", List.of(Map.of("name", "applicantName", "label", "Người nộp hồ sơ"))));
                 filters.saveFilter(filter);
             }
         }

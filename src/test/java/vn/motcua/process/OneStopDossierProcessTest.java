@@ -230,12 +230,17 @@ class OneStopDossierProcessTest extends ProcessTest {
                 .containsEntry("applicantName", "Trần Thị Bình")
                 .containsEntry("businessName", "Hộ kinh doanh Bình An");
 
-        // And the result return carries it too
+        // And the result return carries it too, with whom and where to return the result to
         appraise(dossier, "APPROVE");
         decide(dossier, "APPROVE", null);
         ProcessInstance resultReturn = calledProcessInstance(RESULT_RETURN, dossier);
         assertThat(resultReturn).hasBusinessKey(DOSSIER_CODE);
-        assertThat(resultReturn).variables().containsEntry("unit", UNIT).containsEntry("resultChannel", "COUNTER");
+        assertThat(resultReturn).variables()
+                .containsEntry("unit", UNIT)
+                .containsEntry("resultChannel", "COUNTER")
+                .containsEntry("applicantName", "Trần Thị Bình")
+                .containsEntry("applicantAddress", "12 Phố Đội Cấn, Ba Đình")
+                .doesNotContainKey("businessName");
     }
 
     @Test
@@ -269,6 +274,7 @@ class OneStopDossierProcessTest extends ProcessTest {
                 "resultChannel", resultChannel,
                 "supplementTimeout", "P30D",
                 "applicantName", "Trần Thị Bình",
+                "applicantAddress", "12 Phố Đội Cấn, Ba Đình",
                 "businessName", "Hộ kinh doanh Bình An"));
     }
 
