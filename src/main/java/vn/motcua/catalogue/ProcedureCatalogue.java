@@ -52,6 +52,13 @@ public class ProcedureCatalogue {
                 .flatMap(this::read);
     }
 
+    /** One version of a procedure, as a dossier submitted on it still needs it after newer ones are deployed. */
+    public Optional<Procedure> find(String key, int version) {
+        return Optional.ofNullable(repository.createProcessDefinitionQuery()
+                        .processDefinitionKey(key).processDefinitionVersion(version).singleResult())
+                .flatMap(this::read);
+    }
+
     public Procedure get(String key) {
         return find(key).orElseThrow(() -> new ProcedureNotFoundException(key));
     }

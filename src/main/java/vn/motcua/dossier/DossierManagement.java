@@ -95,8 +95,10 @@ public class DossierManagement {
         if (!changed.isEmpty()) {
             Map<String, Object> merged = new LinkedHashMap<>(dossier.formData());
             merged.putAll(changed);
-            Procedure procedure = catalogue.find(dossier.procedureKey())
-                    .orElseThrow(() -> new IllegalStateException("Procedure " + dossier.procedureKey() + " is gone"));
+            // Checked against the form of the version the dossier was submitted on.
+            Procedure procedure = catalogue.find(dossier.procedureKey(), dossier.procedureVersion())
+                    .orElseThrow(() -> new IllegalStateException("Procedure " + dossier.procedureKey() + " version "
+                            + dossier.procedureVersion() + " is no longer deployed"));
             dossiers.updateFormData(dossier.id(), checkedFormData(procedure, merged), Applicant.from(merged));
         }
         dossiers.updateStatus(dossier.id(), DossierStatus.SUBMITTED);

@@ -104,6 +104,23 @@ class DossierLifecycleIT extends IntegrationTest {
     }
 
     @Test
+    void shouldKeepWaitingWhenSupplementBreaksTheFormRules() {
+        String code = submitted("ONLINE", "ONLINE", "Bùi Thị Hoa");
+        engine.workOk(code, "reception", "check_completeness",
+                Map.of("receptionOutcome", "INCOMPLETE", "missingDocuments", "Vốn kinh doanh ghi sai"));
+
+        ResponseEntity<JsonNode> supplement = http.postForEntity("/api/dossiers/{code}/supplement",
+                Map.of("note", "Sửa vốn", "data", Map.of("capital", -1)), JsonNode.class, code);
+
+        assertThat(supplement.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(supplement.getBody().get("violations").get(0).get("field").asText()).isEqualTo("capital");
+        JsonNode dossier = dossier(code);
+        assertThat(dossier.get("status").asText()).isEqualTo("AWAITING_SUPPLEMENT");
+        assertThat(dossier.get("data").get("capital").asLong()).isEqualTo(150000000L);
+        assertThat(column(dossier.get("controlSheet"), "type")).doesNotContain("SUPPLEMENT_RECEIVED");
+    }
+
+    @Test
     void shouldRecordRefusalWithReasonWhenReceptionRefuses() {
         String code = submitted("POST", "POST", "Lê Văn Cường");
 
