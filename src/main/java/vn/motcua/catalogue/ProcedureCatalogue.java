@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,18 @@ public class ProcedureCatalogue {
         return repository.createProcessDefinitionQuery().latestVersion().active().list().stream()
                 .flatMap(this::readListable)
                 .sorted(Comparator.comparing(Procedure::code))
+                .toList();
+    }
+
+    /** The procedures whose code, name or sector contain the words, ignoring case; all when there are none. */
+    public List<Procedure> search(String words) {
+        if (words == null || words.isBlank()) {
+            return list();
+        }
+        String needle = words.strip().toLowerCase(Locale.ROOT);
+        return list().stream()
+                .filter(p -> String.join(" ", p.code(), p.name(), p.nameEn(), p.sector())
+                        .toLowerCase(Locale.ROOT).contains(needle))
                 .toList();
     }
 

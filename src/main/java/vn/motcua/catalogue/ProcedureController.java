@@ -1,7 +1,6 @@
 package vn.motcua.catalogue;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,15 +26,7 @@ class ProcedureController {
     @GetMapping
     @Operation(summary = "List procedures, optionally filtered by words in their code, name or sector")
     List<Procedure> list(@RequestParam(required = false) String q) {
-        List<Procedure> all = catalogue.list();
-        if (q == null || q.isBlank()) {
-            return all;
-        }
-        String needle = q.toLowerCase(Locale.ROOT).strip();
-        return all.stream()
-                .filter(p -> (p.code() + " " + p.name() + " " + p.nameEn() + " " + p.sector())
-                        .toLowerCase(Locale.ROOT).contains(needle))
-                .toList();
+        return catalogue.search(q);
     }
 
     @GetMapping("/{key}")

@@ -90,21 +90,24 @@ final class ProcedureMetadata {
         }
 
         <E extends Enum<E>> E choice(String name, Class<E> type) {
-            String value = text(name);
+            return choice(name, text(name), type);
+        }
+
+        <E extends Enum<E>> Set<E> choices(String name, Class<E> type) {
+            Set<E> values = EnumSet.noneOf(type);
+            for (String value : text(name).split(",")) {
+                values.add(choice(name, value.strip(), type));
+            }
+            return values;
+        }
+
+        private <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
             try {
                 return Enum.valueOf(type, value);
             } catch (IllegalArgumentException e) {
                 throw invalid("process " + definition.getKey(), PREFIX + name + " must be one of "
                         + Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'");
             }
-        }
-
-        <E extends Enum<E>> Set<E> choices(String name, Class<E> type) {
-            Set<E> values = EnumSet.noneOf(type);
-            for (String value : text(name).split(",")) {
-                values.add(new Reader(definition, Map.of(name, value.trim())).choice(name, type));
-            }
-            return values;
         }
 
         InvalidProcedureException invalid(String element, String problem) {

@@ -1,6 +1,5 @@
 package vn.motcua.dossier;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -9,17 +8,13 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.modelling.EveryUserTask;
 import vn.motcua.modelling.ExtensionProperties;
 
 /**
@@ -40,17 +35,7 @@ class ControlSheetPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
-                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
-            }
-        });
+        EveryUserTask.listen(configuration, listener, TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_COMPLETE);
     }
 
     static final class ControlSheetListener implements TaskListener {

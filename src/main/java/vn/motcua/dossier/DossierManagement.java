@@ -131,15 +131,17 @@ public class DossierManagement {
     }
 
     void requestSupplement(String code) {
-        changeStatus(code, EventType.SUPPLEMENT_REQUESTED, DossierStatus.AWAITING_SUPPLEMENT);
+        Dossier dossier = get(code);
+        dossiers.updateStatus(dossier.id(), DossierStatus.AWAITING_SUPPLEMENT);
+        append(dossier, EventType.SUPPLEMENT_REQUESTED, null, null, null, DossierStatus.AWAITING_SUPPLEMENT);
     }
 
     void refuse(String code) {
-        finish(code, EventType.REFUSED, DossierStatus.REFUSED, null);
+        finish(get(code), EventType.REFUSED, DossierStatus.REFUSED, null);
     }
 
     void closeWithoutSupplement(String code) {
-        finish(code, EventType.CLOSED_WITHOUT_SUPPLEMENT, DossierStatus.CLOSED_WITHOUT_SUPPLEMENT, null);
+        finish(get(code), EventType.CLOSED_WITHOUT_SUPPLEMENT, DossierStatus.CLOSED_WITHOUT_SUPPLEMENT, null);
     }
 
     void recordDecision(String code, Decision decision) {
@@ -150,7 +152,7 @@ public class DossierManagement {
 
     void recordResultReturned(String code) {
         Dossier dossier = get(code);
-        finish(code, EventType.RESULT_RETURNED, DossierStatus.RESULT_RETURNED, dossier.resultChannel().name());
+        finish(dossier, EventType.RESULT_RETURNED, DossierStatus.RESULT_RETURNED, dossier.resultChannel().name());
     }
 
     /** A step was handed to its next holder (a candidate group or an assignee). */
@@ -183,14 +185,7 @@ public class DossierManagement {
         return values;
     }
 
-    private void changeStatus(String code, EventType type, DossierStatus status) {
-        Dossier dossier = get(code);
-        dossiers.updateStatus(dossier.id(), status);
-        append(dossier, type, null, null, null, status);
-    }
-
-    private void finish(String code, EventType type, DossierStatus status, String outcome) {
-        Dossier dossier = get(code);
+    private void finish(Dossier dossier, EventType type, DossierStatus status, String outcome) {
         dossiers.markFinished(dossier.id(), status, now());
         append(dossier, type, null, outcome, null, status);
     }

@@ -5,24 +5,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
+
+import vn.motcua.modelling.EveryUserTask;
 
 /**
  * Camunda checks no Camunda Form rule on the server: Tasklist's checks run in the browser only, and
@@ -41,44 +35,16 @@ class TaskFormRulesPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPreBPMNParseListeners() == null) {
-            configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
-        }
-        // A pre-parse listener: its task listener runs before those added later (the control sheet).
+        EveryUserTask.listen(configuration, listener, TaskListener.EVENTNAME_COMPLETE);
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
             configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new SurfaceFormViolations());
-        configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-                        .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
-            }
-        });
     }
 
     private static void check(FormRules rules, DelegateTask task) {
-        String formRef = ((UserTask) task.getBpmnModelElementInstance()).getCamundaFormRef();
-        if (formRef == null) {
-            return;
-        }
-        List<FieldViolation> violations = rules.check(deployedForm(task), task.getVariables(),
-                FormValidator.Mode.TASK_COMPLETION);
-        if (!violations.isEmpty()) {
-            throw new TaskFormViolationException(violations, "Form " + formRef + " of task " + task.getTaskDefinitionKey() + ": "
-                    + violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
-        }
-    }
-
-    /**
-     * A completion that breaks its form's rules. The engine's own form-field validation exception,
-     * so that the REST API and Tasklist answer it as a bad request and show the message.
-     */
-    static final class TaskFormViolationException extends FormFieldValidationException {
-
-        TaskFormViolationException(List<FieldViolation> violations, String message) {
-            super(violations, message);
+        if (((UserTask) task.getBpmnModelElementInstance()).getCamundaFormRef() != null) {
+            rules.checkOrThrow(deployedForm(task), task.getVariables(), FormValidator.Mode.TASK_COMPLETION);
         }
     }
 
@@ -94,7 +60,7 @@ class TaskFormRulesPlugin extends AbstractProcessEnginePlugin {
                 return next.execute(command);
             } catch (ProcessEngineException e) {
                 for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                    if (cause instanceof TaskFormViolationException violation) {
+                    if (cause instanceof FormViolationException violation) {
                         throw violation;
                     }
                 }
