@@ -1,0 +1,70 @@
+package vn.motcua.printing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+/**
+ * Renders a document template to PDF. Templates are XHTML (the PDF renderer parses XML) and may use
+ * message keys ({@code #{...}}) from the application's message bundles.
+ */
+@Service
+public class DocumentPrinter {
+
+    static final String FONT_FAMILY = "DejaVu Sans";
+    private static final String FONTS = "printing/fonts/";
+
+    private final SpringTemplateEngine templates = new SpringTemplateEngine();
+
+    public DocumentPrinter(MessageSource messages) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("printing/templates/");
+        resolver.setSuffix(".xhtml");
+        resolver.setTemplateMode(TemplateMode.XML);
+        resolver.setCharacterEncoding("UTF-8");
+        templates.setTemplateResolver(resolver);
+        templates.setTemplateEngineMessageSource(messages);
+    }
+
+    /** The template {@code printing/templates/<template>.xhtml} filled with {@code model}, as PDF bytes. */
+    public byte[] print(String template, Map<String, ?> model, Locale locale) {
+        Context context = new Context(locale);
+        model.forEach(context::setVariable);
+        String xhtml = templates.process(template, context);
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            // Embedded (subset) fonts carry their own glyphs and ToUnicode map: the PDF needs no
+            // font on the reader's machine and its text extracts as typed.
+            builder.useFont(() -> font("DejaVuSans.ttf"), FONT_FAMILY, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
+            builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, PdfRendererBuilder.FontStyle.NORMAL, true);
+            builder.withHtmlContent(xhtml, null);
+            builder.toStream(pdf);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot print " + template, e);
+        }
+        return pdf.toByteArray();
+    }
+
+    private static InputStream font(String file) {
+        InputStream in = DocumentPrinter.class.getClassLoader().getResourceAsStream(FONTS + file);
+        if (in == null) {
+            throw new IllegalStateException("Font " + FONTS + file + " is missing from the classpath");
+        }
+        return in;
+    }
+}
