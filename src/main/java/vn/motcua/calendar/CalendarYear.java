@@ -31,8 +31,8 @@ public record CalendarYear(int year, List<DayOff> daysOff, List<MakeUpDay> makeU
      * @param onWeekend set when a holiday falling on a Saturday or Sunday is listed for the record:
      *                  it changes nothing (the day is off anyway), its compensation is a day of its own
      */
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-    public record DayOff(LocalDate date, String name, String source, boolean onWeekend) {
+    public record DayOff(LocalDate date, String name, String source,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean onWeekend) {
     }
 
     /** A Saturday or Sunday offices work, in exchange for a weekday off. */

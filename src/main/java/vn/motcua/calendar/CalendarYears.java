@@ -88,7 +88,8 @@ class CalendarYears implements YearSource {
     }
 
     private Optional<LoadedYear> stored(int year) {
-        return jdbc.sql("select document, revision, loaded_at from calendar_year where year = ? order by revision desc")
+        return jdbc.sql("select document, revision, loaded_at from calendar_year where year = ? order by revision desc"
+                        + " fetch first 1 rows only")
                 .param(year)
                 .query((rs, row) -> new LoadedYear(
                         YearDocuments.read(rs.getString("document"), year, "calendar_year " + year + " revision "
