@@ -89,9 +89,12 @@ class CalendarIT extends IntegrationTest {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getBody().get("detail").asText()).contains("2027").contains("PUT /api/calendar/years/2027");
 
-        // Another node that has already read 2026 and looked for 2027 in vain.
-        CalendarYears otherNode = new CalendarYears(jdbc, shipped, new CalendarProperties(null, null, null, Duration.ZERO));
+        // Two other nodes that have looked for 2027 in vain: one reads years again every hour, one
+        // whenever asked (its refresh interval has always passed).
+        CalendarYears otherNode = new CalendarYears(jdbc, shipped, new CalendarProperties(null, null, null, Duration.ofHours(1)));
+        CalendarYears refreshedNode = new CalendarYears(jdbc, shipped, new CalendarProperties(null, null, null, Duration.ZERO));
         assertThat(otherNode.find(2027)).isEmpty();
+        assertThat(refreshedNode.find(2027)).isEmpty();
 
         ResponseEntity<JsonNode> loaded = put(2027, YearDocumentsTest.testYear2027(), "application/yaml");
         assertThat(loaded.getStatusCode()).as(String.valueOf(loaded.getBody())).isEqualTo(HttpStatus.OK);
@@ -103,6 +106,7 @@ class CalendarIT extends IntegrationTest {
         JsonNode plus = http.getForObject("/api/calendar/plus?from={from}&days=1", JsonNode.class, "2026-12-31T09:00:00+07:00");
         assertThat(plus.at("/result/local").asText()).isEqualTo("2027-01-04T09:00:00+07:00");
         assertThat(otherNode.find(2027)).hasValueSatisfying(year -> assertThat(year.daysOff()).hasSize(8));
+        assertThat(refreshedNode.find(2027)).hasValueSatisfying(year -> assertThat(year.daysOff()).hasSize(8));
 
         // A correction (Monday 4 January off as well) is a new revision; the old one is kept.
         String corrected = YearDocumentsTest.testYear2027().replace("daysOff:\n", """
@@ -116,7 +120,9 @@ class CalendarIT extends IntegrationTest {
         plus = http.getForObject("/api/calendar/plus?from={from}&days=1", JsonNode.class, "2026-12-31T09:00:00+07:00");
         assertThat(plus.at("/result/local").asText()).isEqualTo("2027-01-05T09:00:00+07:00");
         assertThat(workingCalendar.isWorkingDay(java.time.LocalDate.parse("2027-01-04"))).isFalse();
-        assertThat(otherNode.find(2027)).hasValueSatisfying(year -> assertThat(year.daysOff()).hasSize(9));
+        // The hourly node keeps revision 1 until its hour has passed; the other reads revision 2.
+        assertThat(otherNode.find(2027)).hasValueSatisfying(year -> assertThat(year.daysOff()).hasSize(8));
+        assertThat(refreshedNode.find(2027)).hasValueSatisfying(year -> assertThat(year.daysOff()).hasSize(9));
         assertThat(jdbc.sql("select count(*) from calendar_year where year = 2027").query(Integer.class).single()).isEqualTo(2);
 
         JsonNode years = http.getForObject("/api/calendar/years", JsonNode.class);

@@ -140,6 +140,16 @@ class YearDocumentsTest {
         }
 
         @Test
+        void shouldRefuseYamlAliases() {
+            assertViolations("""
+                    year: 2027
+                    daysOff:
+                      - {date: 2027-01-01, name: Tết Dương lịch, source: &law Bộ luật Lao động 2019}
+                      - {date: 2027-09-02, name: Quốc khánh, source: *law}
+                    """, 2027, "source", "alias", "line 4");
+        }
+
+        @Test
         void shouldRefuseAnUnknownField() {
             assertViolations("year: 2027\nholidays: []\n", 2027, "holidays", "unreadable", "holidays");
         }
