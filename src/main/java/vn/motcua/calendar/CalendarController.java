@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -38,6 +39,8 @@ import vn.motcua.calendar.CalendarYears.Source;
 class CalendarController {
 
     private static final String INSTANT_EXAMPLE = "2026-02-13T09:00:00+07:00";
+    /** Far beyond any legal deadline, and small enough to stay clear of arithmetic overflow. */
+    private static final long MAX_AMOUNT = 100_000;
 
     private final WorkingCalendar calendar;
     private final CalendarYears years;
@@ -52,8 +55,9 @@ class CalendarController {
             description = "Exactly one of days (the same local time on the N-th next working day) or hours (office"
                     + " time walked through opening periods). A start outside office hours first moves to the next opening.")
     Result plus(@RequestParam @Parameter(example = INSTANT_EXAMPLE) String from,
-            @RequestParam(required = false) @PositiveOrZero Long days,
-            @RequestParam(required = false) @PositiveOrZero @Parameter(description = "may have decimals, e.g. 1.5") BigDecimal hours) {
+            @RequestParam(required = false) @PositiveOrZero @Max(MAX_AMOUNT) Long days,
+            @RequestParam(required = false) @PositiveOrZero @DecimalMax("" + MAX_AMOUNT)
+            @Parameter(description = "may have decimals, e.g. 1.5") BigDecimal hours) {
         if ((days == null) == (hours == null)) {
             throw badRequest("Give exactly one of 'days' or 'hours'");
         }

@@ -172,6 +172,9 @@ class CalendarIT extends IntegrationTest {
                     "2026-02-13T09:00:00Z");
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(column(response.getBody().get("violations"), "field")).containsExactly("days");
+            response = http.getForEntity("/api/calendar/plus?from={from}&hours=1e30", JsonNode.class, "2026-02-13T09:00:00Z");
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(column(response.getBody().get("violations"), "field")).containsExactly("hours");
         }
 
         @Test
