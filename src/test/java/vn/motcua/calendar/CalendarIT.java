@@ -123,7 +123,7 @@ class CalendarIT extends IntegrationTest {
         // The hourly node keeps revision 1 until its hour has passed; the other reads revision 2.
         assertThat(otherNode.find(2027)).hasValueSatisfying(year -> assertThat(year.daysOff()).hasSize(8));
         assertThat(refreshedNode.find(2027)).hasValueSatisfying(year -> assertThat(year.daysOff()).hasSize(9));
-        assertThat(jdbc.sql("select count(*) from calendar_year where year = 2027").query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from calendar_year where year_number = 2027").query(Integer.class).single()).isEqualTo(2);
 
         JsonNode years = http.getForObject("/api/calendar/years", JsonNode.class);
         assertThat(column(years, "year")).containsSubsequence("2024", "2025", "2026", "2027");
