@@ -202,7 +202,7 @@ class NotifierIT extends IntegrationTest {
     }
 
     @Nested
-    class Recipients_ {
+    class OfficersAddresses {
 
         @Test
         void shouldResolveTheMembersOfAGroupWithTheirNames() {
