@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,6 +22,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.motcua.catalogue.ResultChannel;
+import vn.motcua.security.IdempotencyKeys;
+import vn.motcua.security.UnitAccess;
 
 @RestController
 @RequestMapping("/api/dossiers")
@@ -31,9 +34,13 @@ class DossierController {
     static final String CODE = "[0-9A-Za-z.]{1,32}-[0-9]{6}-[0-9]{4,6}";
 
     private final DossierManagement dossiers;
+    private final UnitAccess access;
+    private final IdempotencyKeys idempotency;
 
-    DossierController(DossierManagement dossiers) {
+    DossierController(DossierManagement dossiers, UnitAccess access, IdempotencyKeys idempotency) {
         this.dossiers = dossiers;
+        this.access = access;
+        this.idempotency = idempotency;
     }
 
     record SubmissionRequest(
@@ -82,11 +89,20 @@ class DossierController {
 
     @PostMapping
     @Operation(summary = "Submit a dossier for a procedure",
-            description = "The data are checked against the procedure's submission form; a refused submission stores nothing.")
-    ResponseEntity<DossierResponse> submit(@Valid @RequestBody SubmissionRequest request) {
-        Dossier dossier = dossiers.submit(new Submission(request.procedureKey(), request.unitCode(),
-                request.channel(), request.resultChannel(), request.data()), submitter(request.channel()));
-        return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.code())).body(details(dossier));
+            description = "The data are checked against the procedure's submission form; a refused submission stores nothing. "
+                    + "Online submissions need no login; counter and post intake needs a reception officer of the unit. "
+                    + "A retry with the same Idempotency-Key and body returns the same dossier (200).")
+    ResponseEntity<DossierResponse> submit(@Valid @RequestBody SubmissionRequest request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+        String submitter = submitter(request);
+        IdempotencyKeys.Created created = idempotency.once(idempotencyKey, submitter, request, () -> {
+            Dossier dossier = dossiers.submit(new Submission(request.procedureKey(), request.unitCode(),
+                    request.channel(), request.resultChannel(), request.data()), submitter);
+            return new IdempotencyKeys.Created(dossier.code(), null, false);
+        });
+        DossierResponse body = details(dossiers.get(created.resource()));
+        return created.replayed() ? ResponseEntity.ok(body)
+                : ResponseEntity.created(URI.create("/api/dossiers/" + body.code())).body(body);
     }
 
     @GetMapping("/{code}")
@@ -99,16 +115,18 @@ class DossierController {
     @Operation(summary = "Answer a supplement request: what was supplied, and corrected form values if any")
     DossierResponse supplement(@PathVariable @Pattern(regexp = CODE) String code,
             @Valid @RequestBody SupplementRequest request) {
-        return details(dossiers.receiveSupplement(code, request.note(), request.data(), "applicant"));
+        return details(dossiers.receiveSupplement(code, request.note(), request.data(), access.actor()));
     }
 
     private DossierResponse details(Dossier dossier) {
         return DossierResponse.of(dossier, dossiers.controlSheet(dossier.code()));
     }
 
-    // Who submitted is known once officers and citizens log in (security capability); until then
-    // the channel says whether the applicant or the desk entered it.
-    private static String submitter(Channel channel) {
-        return channel == Channel.ONLINE ? "applicant" : "reception";
+    /** Online: the applicant; at the counter or by post: the reception officer of the unit, who must be logged in. */
+    private String submitter(SubmissionRequest request) {
+        if (request.channel() == Channel.ONLINE) {
+            return "applicant";
+        }
+        return access.checkReceivesFor(request.unitCode()).id();
     }
 }

@@ -199,7 +199,7 @@ class CalendarIT extends IntegrationTest {
     private ResponseEntity<JsonNode> put(int year, String document, String contentType) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.CONTENT_TYPE, contentType);
-        return http.exchange("/api/calendar/years/{year}", HttpMethod.PUT, new HttpEntity<>(document, headers),
+        return as("admin").exchange("/api/calendar/years/{year}", HttpMethod.PUT, new HttpEntity<>(document, headers),
                 JsonNode.class, year);
     }
 }

@@ -72,7 +72,7 @@ class DossierLifecycleIT extends IntegrationTest {
         assertThat(dossier(code).get("status").asText()).isEqualTo("AWAITING_SUPPLEMENT");
         assertThat(engine.openTasks(code)).isEmpty();
 
-        ResponseEntity<JsonNode> supplement = http.postForEntity("/api/dossiers/{code}/supplement",
+        ResponseEntity<JsonNode> supplement = as("reception").postForEntity("/api/dossiers/{code}/supplement",
                 Map.of("note", "Đã bổ sung hợp đồng thuê", "data", Map.of("businessAddress", "27 Phố Kim Mã, Ba Đình")),
                 JsonNode.class, code);
         assertThat(supplement.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -85,7 +85,7 @@ class DossierLifecycleIT extends IntegrationTest {
                 Map.of("approvalDecision", "RETURN", "decisionReason", "Kiểm tra lại ngành nghề kinh doanh"));
         // The specialist sees why the head returned it.
         String appraisal = engine.taskFor(code, "specialist", "appraise_dossier");
-        JsonNode returnReason = http.getForObject("/engine-rest/task/{id}/variables/returnReason", JsonNode.class,
+        JsonNode returnReason = as("specialist").getForObject("/engine-rest/task/{id}/variables/returnReason", JsonNode.class,
                 appraisal);
         assertThat(returnReason.get("value").asText()).isEqualTo("Kiểm tra lại ngành nghề kinh doanh");
         engine.workOk(code, "specialist", "appraise_dossier",
@@ -109,7 +109,7 @@ class DossierLifecycleIT extends IntegrationTest {
         engine.workOk(code, "reception", "check_completeness",
                 Map.of("receptionOutcome", "INCOMPLETE", "missingDocuments", "Vốn kinh doanh ghi sai"));
 
-        ResponseEntity<JsonNode> supplement = http.postForEntity("/api/dossiers/{code}/supplement",
+        ResponseEntity<JsonNode> supplement = as("reception").postForEntity("/api/dossiers/{code}/supplement",
                 Map.of("note", "Sửa vốn", "data", Map.of("capital", -1)), JsonNode.class, code);
 
         assertThat(supplement.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -144,7 +144,7 @@ class DossierLifecycleIT extends IntegrationTest {
 
         JsonNode dossier = dossier(code);
         assertThat(dossier.get("status").asText()).isEqualTo("CLOSED_WITHOUT_SUPPLEMENT");
-        ResponseEntity<JsonNode> late = http.postForEntity("/api/dossiers/{code}/supplement",
+        ResponseEntity<JsonNode> late = as("reception").postForEntity("/api/dossiers/{code}/supplement",
                 Map.of("note", "Bổ sung muộn"), JsonNode.class, code);
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(late.getBody().get("title").asText()).isEqualTo("Dossier state conflict");

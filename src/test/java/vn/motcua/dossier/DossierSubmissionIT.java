@@ -136,9 +136,9 @@ class DossierSubmissionIT extends IntegrationTest {
 
         @Test
         void shouldAnswerNotFoundForUnknownOrForgedCode() {
-            assertThat(http.getForEntity("/api/dossiers/000.00.01.H01-240101-9999", JsonNode.class).getStatusCode())
+            assertThat(as("reception").getForEntity("/api/dossiers/000.00.01.H01-240101-9999", JsonNode.class).getStatusCode())
                     .isEqualTo(HttpStatus.NOT_FOUND);
-            assertThat(http.getForEntity("/api/dossiers/'; drop table dossier;--", JsonNode.class).getStatusCode())
+            assertThat(as("reception").getForEntity("/api/dossiers/'; drop table dossier;--", JsonNode.class).getStatusCode())
                     .isEqualTo(HttpStatus.BAD_REQUEST);
         }
 

@@ -80,7 +80,7 @@ class NotifierIT extends IntegrationTest {
 
         assertThat(TestMail.to("reception@demo.motcua.vn"))
                 .anySatisfy(mail -> assertThat(mail.getSubject()).isEqualTo("Hồ sơ " + dossier + " sắp đến hạn"));
-        ResponseEntity<JsonNode> response = http.getForEntity("/api/notifications?dossier={code}", JsonNode.class, dossier);
+        ResponseEntity<JsonNode> response = as("reception").getForEntity("/api/notifications?dossier={code}", JsonNode.class, dossier);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).hasSize(reception.size());
         JsonNode first = response.getBody().get(0);
@@ -92,14 +92,14 @@ class NotifierIT extends IntegrationTest {
 
     @Test
     void shouldAnswerAnEmptyListForADossierWithoutNotifications() {
-        ResponseEntity<JsonNode> response = http.getForEntity("/api/notifications?dossier=000.00.01.H01-000101-0001", JsonNode.class);
+        ResponseEntity<JsonNode> response = as("reception").getForEntity("/api/notifications?dossier=000.00.01.H01-000101-0001", JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).isEmpty();
     }
 
     @Test
     void shouldRefuseAListWithoutADossier() {
-        ResponseEntity<JsonNode> response = http.getForEntity("/api/notifications", JsonNode.class);
+        ResponseEntity<JsonNode> response = as("reception").getForEntity("/api/notifications", JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody().get("detail").asText()).contains("dossier");

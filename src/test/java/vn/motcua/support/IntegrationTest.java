@@ -30,6 +30,10 @@ public abstract class IntegrationTest {
     protected static final String OTHER_UNIT = "000.00.02.H01";
     protected static final String PROCEDURE = "household_business_registration";
 
+    /** Demo officers' password (profile demo); the administrator is {@code admin}. */
+    protected static final String PASSWORD = "demo";
+
+    /** Nobody logged in: a citizen, or an attacker. {@link #as} gives an officer's client. */
     @Autowired
     protected TestRestTemplate http;
 
@@ -53,7 +57,17 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void engineRest() {
-        engine = new EngineRest(http);
+        engine = new EngineRest(this::as);
+    }
+
+    /** A client that sends this demo officer's credentials (HTTP Basic) with every request. */
+    protected TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, PASSWORD);
+    }
+
+    /** The reception officer of a demo unit, who enters counter and post dossiers. */
+    protected static String receptionOf(String unit) {
+        return UNIT.equals(unit) ? "reception" : "reception2";
     }
 
     /** Values of the household business registration submission form that pass every rule. */
@@ -72,7 +86,8 @@ public abstract class IntegrationTest {
     }
 
     protected ResponseEntity<JsonNode> submit(String unit, String channel, String resultChannel, Map<String, Object> data) {
-        return http.postForEntity("/api/dossiers", Map.of(
+        TestRestTemplate client = "ONLINE".equals(channel) ? http : as(receptionOf(unit));
+        return client.postForEntity("/api/dossiers", Map.of(
                 "procedureKey", PROCEDURE,
                 "unitCode", unit,
                 "channel", channel,
@@ -87,7 +102,7 @@ public abstract class IntegrationTest {
     }
 
     protected JsonNode dossier(String code) {
-        ResponseEntity<JsonNode> response = http.getForEntity("/api/dossiers/" + code, JsonNode.class);
+        ResponseEntity<JsonNode> response = as("admin").getForEntity("/api/dossiers/" + code, JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }

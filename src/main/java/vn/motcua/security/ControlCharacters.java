@@ -1,0 +1,77 @@
+package vn.motcua.security;
+
+import java.lang.reflect.Type;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Refuses request bodies with control characters in any text (tab and line breaks aside): no form
+ * needs them, PostgreSQL cannot store a NUL, and they hide text from the people who read it.
+ */
+@ControllerAdvice
+class ControlCharacters extends RequestBodyAdviceAdapter {
+
+    private final ObjectMapper json;
+
+    ControlCharacters(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public boolean supports(MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converter) {
+        return true;
+    }
+
+    @Override
+    public Object afterBodyRead(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
+            Class<? extends HttpMessageConverter<?>> converter) {
+        if (!(body instanceof String) && !(body instanceof byte[])) {
+            check(json.valueToTree(body), "");
+        } else if (body instanceof String text) {
+            check(text, "body");
+        }
+        return body;
+    }
+
+    private static void check(JsonNode node, String path) {
+        if (node.isTextual()) {
+            check(node.textValue(), path);
+        } else if (node.isObject()) {
+            node.properties().forEach(field -> {
+                check(field.getKey(), path + "/" + field.getKey());
+                check(field.getValue(), path + "/" + field.getKey());
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                check(node.get(i), path + "/" + i);
+            }
+        }
+    }
+
+    static void check(String text, String where) {
+        if (hasControlCharacter(text)) {
+            var problem = AccessRefusedException.problem(HttpStatus.BAD_REQUEST, "Control characters",
+                    "Văn bản chứa ký tự điều khiển / Text contains control characters at " + where);
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
+    }
+
+    static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,121 @@
+package vn.motcua.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Makes a creating request idempotent under a client's {@code Idempotency-Key}: the first request
+ * runs and remembers what it created in the same transaction; a retry with the same key and the
+ * same request (body and caller) gets that back instead of creating a second one, even while the
+ * first is still running (it waits for it); the same key with another request is refused (422).
+ * Keys are forgotten after {@code motcua.security.idempotency-key-lifetime}.
+ */
+@Service
+public class IdempotencyKeys {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
+
+    /** What a request created: a resource id and a value only its first answer carried, if any. */
+    public record Created(String resource, String payload, boolean replayed) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final SecurityProperties settings;
+    private final ObjectMapper canonical;
+
+    IdempotencyKeys(JdbcClient jdbc, TransactionTemplate transactions, SecurityProperties settings, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    /**
+     * Runs {@code create} once per key; {@code request} is what makes two requests the same
+     * (serialized to canonical JSON with the caller's name). Without a key it simply runs.
+     */
+    public Created once(String key, String caller, Object request, Supplier<Created> create) {
+        if (key == null) {
+            return create.get();
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw problem(HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key",
+                    HEADER + " must be 8 to 100 letters, digits or . _ : -");
+        }
+        String fingerprint = fingerprint(caller, request);
+        try {
+            return transactions.execute(status -> {
+                Instant now = ClockUtil.getCurrentTime().toInstant();
+                jdbc.sql("delete from idempotency_key where expires_at < ?").param(Timestamp.from(now)).update();
+                jdbc.sql("insert into idempotency_key (idem_key, fingerprint, created_at, expires_at) values (?, ?, ?, ?)")
+                        .params(key, fingerprint, Timestamp.from(now),
+                                Timestamp.from(now.plus(settings.idempotencyKeyLifetime())))
+                        .update();
+                Created created = create.get();
+                jdbc.sql("update idempotency_key set resource = ?, payload = ? where idem_key = ?")
+                        .params(created.resource(), created.payload(), key)
+                        .update();
+                return created;
+            });
+        } catch (DuplicateKeyException seen) {
+            return replay(key, fingerprint);
+        }
+    }
+
+    private Created replay(String key, String fingerprint) {
+        record Row(String fingerprint, String resource, String payload) {
+        }
+        Row row = jdbc.sql("select fingerprint, resource, payload from idempotency_key where idem_key = ?")
+                .param(key)
+                .query(Row.class)
+                .optional()
+                .orElseThrow(() -> problem(HttpStatus.CONFLICT, "Idempotency-Key in use",
+                        "A request with this " + HEADER + " was refused or expired meanwhile: send it again"));
+        if (row.fingerprint().equals(fingerprint) && row.resource() == null) {
+            throw problem(HttpStatus.CONFLICT, "Idempotency-Key in use",
+                    "The first request with this " + HEADER + " is still running: retry in a moment");
+        }
+        if (!row.fingerprint().equals(fingerprint)) {
+            throw problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused",
+                    "Khóa " + HEADER + " đã dùng cho một yêu cầu khác / This " + HEADER
+                            + " was used for a different request");
+        }
+        return new Created(row.resource(), row.payload(), true);
+    }
+
+    private String fingerprint(String caller, Object request) {
+        try {
+            byte[] body = canonical.writeValueAsBytes(request);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(caller.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            return HexFormat.of().formatHex(digest.digest(body));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot fingerprint the request", e);
+        }
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+        return new ErrorResponseException(status, AccessRefusedException.problem(status, title, detail), null);
+    }
+}

@@ -1,0 +1,73 @@
+package vn.motcua.security;
+
+import java.util.Set;
+
+/**
+ * A logged-in officer and the engine groups they belong to: {@code reception:<unit>},
+ * {@code specialist:<unit>}, {@code head:<unit>}, {@code supervisor} (every unit) or
+ * {@code supervisor:<unit>}, and {@code camunda-admin}.
+ */
+public record Officer(String id, Set<String> groups) {
+
+    public static final String ADMIN_GROUP = "camunda-admin";
+    public static final String SUPERVISOR_GROUP = "supervisor";
+
+    public Officer {
+        groups = Set.copyOf(groups);
+    }
+
+    public boolean isAdmin() {
+        return groups.contains(ADMIN_GROUP);
+    }
+
+    public boolean has(Role role, String unitCode) {
+        return unitCode != null && groups.contains(role.group(unitCode));
+    }
+
+    /** Works in the unit (any role there) or administers the whole system. */
+    public boolean worksIn(String unitCode) {
+        return isAdmin() || has(Role.RECEPTION, unitCode) || has(Role.SPECIALIST, unitCode) || has(Role.HEAD, unitCode);
+    }
+
+    /** Works in the unit, oversees it, or administers the whole system. */
+    public boolean canRead(String unitCode) {
+        return worksIn(unitCode) || oversees(unitCode);
+    }
+
+    public boolean oversees(String unitCode) {
+        return groups.contains(SUPERVISOR_GROUP) || has(Role.SUPERVISOR, unitCode);
+    }
+
+    /** The head of the unit, or an administrator. */
+    public boolean heads(String unitCode) {
+        return isAdmin() || has(Role.HEAD, unitCode);
+    }
+
+    /** Receives dossiers at the unit's desk, or administers the whole system. */
+    public boolean receivesFor(String unitCode) {
+        return isAdmin() || has(Role.RECEPTION, unitCode);
+    }
+
+    public boolean receivesAnywhere() {
+        return isAdmin() || groups.stream().anyMatch(group -> group.startsWith(Role.RECEPTION.prefix()));
+    }
+
+    /** Officer roles that are scoped to one unit by their group id, {@code <role>:<unit code>}. */
+    public enum Role {
+        RECEPTION("reception"), SPECIALIST("specialist"), HEAD("head"), SUPERVISOR("supervisor");
+
+        private final String name;
+
+        Role(String name) {
+            this.name = name;
+        }
+
+        public String group(String unitCode) {
+            return prefix() + unitCode;
+        }
+
+        String prefix() {
+            return name + ":";
+        }
+    }
+}

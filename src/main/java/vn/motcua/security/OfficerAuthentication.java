@@ -1,0 +1,59 @@
+package vn.motcua.security;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Officers log in with the engine's users: the same password Camunda's own webapp login checks
+ * (with the engine's lock-out after repeated failures), the engine's groups as authorities
+ * ({@code GROUP_reception:<unit>}, ...).
+ */
+@Component
+class OfficerAuthentication implements AuthenticationProvider {
+
+    static final String GROUP_PREFIX = "GROUP_";
+    /** Longer values are refused before the engine hashes anything. */
+    private static final int MAX_LENGTH = 128;
+
+    private final IdentityService identity;
+
+    OfficerAuthentication(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String user = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        String password = credentials == null ? "" : credentials.toString();
+        if (user == null || user.isBlank() || user.length() > MAX_LENGTH || password.length() > MAX_LENGTH
+                || !identity.checkPassword(user, password)) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null,
+                authorities(user));
+        result.setDetails(authentication.getDetails());
+        return result;
+    }
+
+    private List<GrantedAuthority> authorities(String user) {
+        return identity.createGroupQuery().groupMember(user).list().stream()
+                .map(Group::getId)
+                .map(group -> (GrantedAuthority) new SimpleGrantedAuthority(GROUP_PREFIX + group))
+                .toList();
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,175 @@
+package vn.motcua.security;
+
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.StringUtils;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Who may reach what, by path prefix and role; the engine's authorizations then filter what
+ * Tasklist and the engine REST API show (see {@link EngineAuthorizations}). docs/security.md has
+ * the whole matrix.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** Paths of the REST APIs: refusals are problem bodies, never a login page. */
+    static final String[] API = {"/api/**", "/engine-rest/**"};
+    static final String CSRF_COOKIE = "MOTCUA-XSRF";
+    static final String CSRF_HEADER = "X-MOTCUA-XSRF";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /**
+     * Camunda's webapps keep their own login, session, CSRF token and security headers (they need
+     * inline scripts and frames our policy forbids); the engine's authorizations decide what each
+     * officer sees in them.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        // A plain prefix: the webapps are servlets of their own, which Spring MVC's matchers do not see.
+        return http.securityMatcher(request -> startsWithAny(request, "/camunda/"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain application(HttpSecurity http, ObjectMapper json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        RequestMatcher api = request -> startsWithAny(request, "/api/", "/engine-rest/");
+        http.authorizeHttpRequests(requests -> requests
+                        // Citizens: the catalogue, submission and tracking (code + secret) need no login.
+                        .requestMatchers(HttpMethod.GET, "/", "/thu-tuc/**", "/tra-cuu/**", "/login", "/error",
+                                "/css/**", "/js/**", "/portal/**", "/images/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/tra-cuu/**", "/ho-so/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/procedures/**", "/api/units/**", "/api/calendar/**")
+                        .permitAll()
+                        .requestMatchers("/api/tracking/**").permitAll()
+                        // Online submissions are anonymous; counter and post intake is checked against the
+                        // officer's unit by the dossier endpoint itself (the channel is in the body).
+                        .requestMatchers(HttpMethod.POST, "/api/dossiers").permitAll()
+                        .requestMatchers("/api/dossiers/{code}", "/api/dossiers/{code}/**").access(DossierCodeAccess.ofPath())
+                        .requestMatchers(HttpMethod.GET, "/api/notifications").access(DossierCodeAccess.ofParameter("dossier"))
+                        .requestMatchers("/api/calendar/**").access(admin())
+                        .requestMatchers("/quay/**").access(reception())
+                        .requestMatchers(HttpMethod.GET, "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(problems, api)
+                        .defaultAccessDeniedHandlerFor(problems, api))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(csrfTokens())
+                        .csrfTokenRequestHandler(new FormOrHeaderTokens())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(String.join("; ",
+                                "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'",
+                                "img-src 'self' data:", "font-src 'self' data:", "connect-src 'self'",
+                                "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'")))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /**
+     * Browsers attach session cookies to forged cross-site requests; they cannot attach an
+     * {@code Authorization} header. So a token is needed by every unsafe request except those
+     * authenticated by that header, and, on the APIs, anonymous ones without a session (a citizen's
+     * online submission, a tracking look-up), which carry no ambient credentials to abuse.
+     */
+    static boolean needsCsrfToken(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod()) || StringUtils.hasText(request.getHeader(HttpHeaders.AUTHORIZATION))) {
+            return false;
+        }
+        boolean session = request.getRequestedSessionId() != null && request.isRequestedSessionIdValid();
+        return session || !startsWithAny(request, "/api/", "/engine-rest/");
+    }
+
+    private static CookieCsrfTokenRepository csrfTokens() {
+        // Scripts read the token from this cookie and send it back in the header; a name of our own
+        // keeps it apart from the XSRF-TOKEN cookie of Camunda's webapps.
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookieName(CSRF_COOKIE);
+        tokens.setHeaderName(CSRF_HEADER);
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return tokens;
+    }
+
+    private static boolean startsWithAny(HttpServletRequest request, String... prefixes) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (String prefix : prefixes) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> admin() {
+        return (authentication, context) -> decide(authentication, Officer::isAdmin);
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> reception() {
+        return (authentication, context) -> decide(authentication, Officer::receivesAnywhere);
+    }
+
+    private static AuthorizationDecision decide(Supplier<Authentication> authentication,
+            java.util.function.Predicate<Officer> rule) {
+        return new AuthorizationDecision(UnitAccess.officerOf(authentication.get()).filter(rule).isPresent());
+    }
+
+    /**
+     * Forms rendered by Thymeleaf carry the masked token (BREACH-safe); scripts send the cookie's
+     * raw value in {@link #CSRF_HEADER}.
+     */
+    static final class FormOrHeaderTokens implements CsrfTokenRequestHandler {
+
+        private final CsrfTokenRequestHandler plain = new CsrfTokenRequestAttributeHandler();
+        private final CsrfTokenRequestHandler masked = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> token) {
+            masked.handle(request, response, token);
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+            return StringUtils.hasText(request.getHeader(token.getHeaderName()))
+                    ? plain.resolveCsrfTokenValue(request, token)
+                    : masked.resolveCsrfTokenValue(request, token);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package vn.motcua.security;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the current request may see and do, for other capabilities' endpoints:
+ * {@code unitAccess.checkCanRead(dossier.unitCode())} refuses with an RFC 7807 problem (401 for
+ * nobody logged in, 403 otherwise). The same rules the engine's authorizations give Tasklist.
+ */
+@Component
+public class UnitAccess {
+
+    /** The officer of this request, if one logged in. */
+    public Optional<Officer> current() {
+        return officerOf(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** Who to name on records: the officer's id, or {@code anonymous}. */
+    public String actor() {
+        return current().map(Officer::id).orElse("anonymous");
+    }
+
+    public Officer checkCanRead(String unitCode) {
+        return check(unitCode, officer -> officer.canRead(unitCode), "read the dossiers of unit");
+    }
+
+    public Officer checkWorksIn(String unitCode) {
+        return check(unitCode, officer -> officer.worksIn(unitCode), "work on the dossiers of unit");
+    }
+
+    public Officer checkHeads(String unitCode) {
+        return check(unitCode, officer -> officer.heads(unitCode), "act as head of unit");
+    }
+
+    public Officer checkReceivesFor(String unitCode) {
+        return check(unitCode, officer -> officer.receivesFor(unitCode), "receive dossiers for unit");
+    }
+
+    private Officer check(String unitCode, java.util.function.Predicate<Officer> allowed, String what) {
+        Officer officer = current().orElseThrow(AccessRefusedException::unauthenticated);
+        if (!allowed.test(officer)) {
+            throw AccessRefusedException.forbidden(officer.id() + " may not " + what + " " + unitCode);
+        }
+        return officer;
+    }
+
+    /** The unit a dossier code names ({@code <unit>-<yymmdd>-<n>}), or null for anything else. */
+    public static String unitOfDossier(String code) {
+        return DossierCodeAccess.unitOf(code);
+    }
+
+    static Optional<Officer> officerOf(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        Set<String> groups = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith(OfficerAuthentication.GROUP_PREFIX))
+                .map(authority -> authority.substring(OfficerAuthentication.GROUP_PREFIX.length()))
+                .collect(Collectors.toSet());
+        return Optional.of(new Officer(authentication.getName(), groups));
+    }
+}

@@ -1,0 +1,75 @@
+package vn.motcua.security;
+
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.modelling.EveryUserTask;
+
+/**
+ * Grants each process instance and task to the groups of the unit it belongs to (its {@code unit}
+ * variable), for every model the engine parses; see {@link EngineAuthorizations}.
+ */
+@Component
+class UnitAuthorizationsPlugin extends AbstractProcessEnginePlugin {
+
+    static final String UNIT_VARIABLE = "unit";
+
+    private final ObjectProvider<EngineAuthorizations> authorizations;
+
+    UnitAuthorizationsPlugin(ObjectProvider<EngineAuthorizations> authorizations) {
+        // Looked up when the first instance starts: the engine must exist before the grants bean can.
+        this.authorizations = authorizations;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        ExecutionListener instanceStarted = this::instanceStarted;
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseProcess(Element element, ProcessDefinitionEntity definition) {
+                definition.addBuiltInListener(ExecutionListener.EVENTNAME_START, instanceStarted);
+            }
+        });
+        EveryUserTask.listen(configuration, (TaskListener) this::taskCreated, TaskListener.EVENTNAME_CREATE);
+    }
+
+    private void instanceStarted(DelegateExecution execution) {
+        String unit = unit(execution.getVariable(UNIT_VARIABLE));
+        if (unit != null) {
+            authorizations.getObject().grantInstance(execution.getProcessInstanceId(), unit);
+        }
+    }
+
+    private void taskCreated(DelegateTask task) {
+        String unit = unit(task.getVariable(UNIT_VARIABLE));
+        if (unit != null) {
+            Set<String> candidateGroups = task.getCandidates().stream()
+                    .map(IdentityLink::getGroupId)
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
+            authorizations.getObject().grantTask(task.getId(), unit, candidateGroups);
+        }
+    }
+
+    private static String unit(Object value) {
+        return value instanceof String unit && !unit.isBlank() ? unit : null;
+    }
+}

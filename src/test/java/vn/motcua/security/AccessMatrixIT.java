@@ -1,0 +1,278 @@
+package vn.motcua.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.motcua.support.IntegrationTest;
+
+/**
+ * Every role against every kind of resource: our REST API, the engine REST API, Camunda's webapps.
+ * Two dossiers wait at reception, one in each demo unit; no officer of one unit may see or touch the
+ * other's, and nobody without a login sees any.
+ */
+class AccessMatrixIT extends IntegrationTest {
+
+    private static final String ANONYMOUS = "-";
+
+    private String mine;
+    private String theirs;
+
+    @BeforeEach
+    void twoDossiers() {
+        mine = submitted("ONLINE", "ONLINE", "Ngô Văn Phúc");
+        ResponseEntity<JsonNode> other = submit(OTHER_UNIT, "ONLINE", "ONLINE", householdBusiness("Lý Thị Quỳnh"));
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        theirs = other.getBody().get("code").asText();
+    }
+
+    private TestRestTemplate client(String user) {
+        return ANONYMOUS.equals(user) ? http : as(user);
+    }
+
+    @Nested
+    class OurApi {
+
+        @ParameterizedTest(name = "{0} reads a dossier of unit 1: {1}")
+        @CsvSource({"-, 401", "reception, 200", "specialist, 200", "head, 200", "supervisor, 200", "admin, 200",
+                "reception2, 403", "specialist2, 403", "head2, 403"})
+        void shouldShowADossierOnlyToItsUnit(String user, int status) {
+            ResponseEntity<JsonNode> response = client(user).getForEntity("/api/dossiers/{code}", JsonNode.class, mine);
+            assertThat(response.getStatusCode().value()).isEqualTo(status);
+            if (status != 200) {
+                assertProblem(response, status);
+                assertThat(response.getBody().toString()).doesNotContain("Ngô Văn Phúc");
+            }
+        }
+
+        @Test
+        void shouldShowTheOtherUnitsDossierOnlyToThatUnit() {
+            assertThat(as("reception2").getForEntity("/api/dossiers/{code}", JsonNode.class, theirs).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+            assertProblem(as("reception").getForEntity("/api/dossiers/{code}", JsonNode.class, theirs), 403);
+            assertProblem(as("head").getForEntity("/api/dossiers/{code}", JsonNode.class, theirs), 403);
+        }
+
+        @ParameterizedTest(name = "{0} answers a supplement of unit 1: {1}")
+        @CsvSource({"-, 401", "reception2, 403", "head2, 403", "supervisor, 403"})
+        void shouldLetOnlyTheUnitChangeADossier(String user, int status) {
+            ResponseEntity<JsonNode> response = client(user).postForEntity("/api/dossiers/{code}/supplement",
+                    Map.of("note", "Bổ sung giả mạo"), JsonNode.class, mine);
+            assertProblem(response, status);
+            assertThat(dossier(mine).get("status").asText()).isEqualTo("SUBMITTED");
+        }
+
+        @ParameterizedTest(name = "{0} lists the notifications of a dossier of unit 1: {1}")
+        @CsvSource({"-, 401", "reception, 200", "head, 200", "reception2, 403"})
+        void shouldShowNotificationsOnlyToTheUnit(String user, int status) {
+            ResponseEntity<JsonNode> response = client(user).getForEntity("/api/notifications?dossier={code}",
+                    JsonNode.class, mine);
+            assertThat(response.getStatusCode().value()).isEqualTo(status);
+        }
+
+        @ParameterizedTest(name = "{0} enters a counter dossier for unit 1: {1}")
+        @CsvSource({"-, 401", "specialist, 403", "head, 403", "reception2, 403", "reception, 201"})
+        void shouldLetOnlyTheUnitsReceptionEnterCounterDossiers(String user, int status) {
+            ResponseEntity<JsonNode> response = client(user).postForEntity("/api/dossiers", Map.of(
+                    "procedureKey", PROCEDURE, "unitCode", UNIT, "channel", "COUNTER", "resultChannel", "COUNTER",
+                    "data", householdBusiness("Trịnh Văn Sang")), JsonNode.class);
+            assertThat(response.getStatusCode().value()).isEqualTo(status);
+            if (status == 201) {
+                assertThat(response.getBody().get("controlSheet").get(0).get("actor").asText()).isEqualTo(user);
+            } else {
+                assertProblem(response, status);
+            }
+        }
+
+        @ParameterizedTest(name = "{0} reads the audit trail of a dossier of unit 1: {1}")
+        @CsvSource({"-, 401", "reception, 403", "specialist, 403", "head2, 403", "supervisor, 403", "head, 200",
+                "admin, 200"})
+        void shouldShowTheAuditTrailOnlyToTheHeadOfUnit(String user, int status) {
+            ResponseEntity<JsonNode> response = client(user).getForEntity("/api/audit?dossier={code}", JsonNode.class,
+                    mine);
+            assertThat(response.getStatusCode().value()).isEqualTo(status);
+            if (status == 200) {
+                assertThat(column(response.getBody(), "action")).contains("SUBMITTED");
+                assertThat(column(response.getBody(), "dossierCode")).containsOnly(mine);
+            }
+        }
+
+        @ParameterizedTest(name = "{0} loads a calendar year: {1}")
+        @CsvSource({"-, 401", "reception, 403", "head, 403", "supervisor, 403"})
+        void shouldLetOnlyAdministratorsLoadCalendarYears(String user, int status) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.parseMediaType("application/yaml"));
+            ResponseEntity<JsonNode> response = client(user).exchange("/api/calendar/years/2030", HttpMethod.PUT,
+                    new HttpEntity<>("year: 2030\n", headers), JsonNode.class);
+            assertProblem(response, status);
+        }
+
+        @Test
+        void shouldKeepTheCatalogueOpenToEveryone() {
+            assertThat(http.getForEntity("/api/procedures", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(http.getForEntity("/api/units", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(http.getForEntity("/api-docs", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(http.getForEntity("/actuator/health", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+
+        @Test
+        void shouldRefuseBadPasswordsWithAProblemBody() {
+            // Not a demo officer: a failed login locks its user for a few seconds (the engine's delay).
+            ResponseEntity<JsonNode> response = http.withBasicAuth("nobody-" + mine, "wrong")
+                    .getForEntity("/api/dossiers/{code}", JsonNode.class, mine);
+            assertProblem(response, 401);
+            assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+        }
+    }
+
+    @Nested
+    class EngineRestApi {
+
+        @ParameterizedTest(name = "{0} sees {1} task(s) of a dossier of unit 1")
+        @CsvSource({"reception, 1", "head, 1", "supervisor, 1", "admin, 1", "specialist, 0", "reception2, 0",
+                "specialist2, 0", "head2, 0"})
+        void shouldShowTasksOnlyToTheirUnit(String user, int count) {
+            JsonNode tasks = as(user).getForObject("/engine-rest/task?processInstanceBusinessKey={code}&maxResults=50",
+                    JsonNode.class, mine);
+            assertThat(tasks).as("tasks %s sees", user).hasSize(count);
+        }
+
+        @ParameterizedTest(name = "{0} sees {1} process instance(s) of a dossier of unit 1")
+        @CsvSource({"reception, 1", "specialist, 1", "head, 1", "supervisor, 1", "admin, 1", "reception2, 0",
+                "specialist2, 0", "head2, 0"})
+        void shouldShowProcessInstancesOnlyToTheirUnit(String user, int count) {
+            JsonNode instances = as(user).getForObject("/engine-rest/process-instance?businessKey={code}&maxResults=50",
+                    JsonNode.class, mine);
+            assertThat(instances).as("instances %s sees", user).hasSize(count);
+            JsonNode variables = as(user).getForEntity("/engine-rest/variable-instance?processInstanceIdIn={id}&maxResults=50",
+                    JsonNode.class, instanceId(mine)).getBody();
+            if (count == 0) {
+                assertThat(variables).as("variables %s sees", user).isEmpty();
+            } else {
+                assertThat(variables.toString()).as("variables %s sees", user).contains("Ngô Văn Phúc");
+            }
+        }
+
+        @Test
+        void shouldRefuseAnonymousCallers() {
+            for (String path : List.of("/engine-rest/task", "/engine-rest/process-instance", "/engine-rest/engine")) {
+                assertProblem(http.getForEntity(path, JsonNode.class), 401);
+            }
+        }
+
+        @Test
+        void shouldNotLetAnotherUnitClaimOrCompleteATask() {
+            String taskId = engine.taskFor(mine, "reception", "check_completeness");
+            ResponseEntity<JsonNode> claim = as("reception2").postForEntity("/engine-rest/task/{id}/claim",
+                    Map.of("userId", "reception2"), JsonNode.class, taskId);
+            assertThat(claim.getStatusCode().is4xxClientError()).as(String.valueOf(claim.getBody())).isTrue();
+            ResponseEntity<JsonNode> complete = engine.complete("head2", taskId, Map.of("receptionOutcome", "ACCEPT"));
+            assertThat(complete.getStatusCode().is4xxClientError()).as(String.valueOf(complete.getBody())).isTrue();
+            assertThat(engine.openTasks(mine)).singleElement().satisfies(task -> {
+                assertThat(task.get("id").asText()).isEqualTo(taskId);
+                assertThat(task.get("assignee").isNull()).isTrue();
+            });
+        }
+
+        @ParameterizedTest(name = "{0} deploys a model: {1}")
+        @CsvSource({"reception, 403", "head, 403", "supervisor, 403", "admin, 400"})
+        void shouldLetOnlyAdministratorsDeploy(String user, int status) {
+            // The administrator's deployment is refused as a model (400): authorized, and nothing is deployed.
+            LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+            parts.add("deployment-name", "access-matrix");
+            parts.add("model.bpmn", new ByteArrayResource("<not-a-model/>".getBytes()) {
+                @Override
+                public String getFilename() {
+                    return "model.bpmn";
+                }
+            });
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            ResponseEntity<JsonNode> response = as(user).postForEntity("/engine-rest/deployment/create",
+                    new HttpEntity<>(parts, headers), JsonNode.class);
+            assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
+        }
+    }
+
+    @Nested
+    class Webapps {
+
+        @Test
+        void shouldServeTheLoginPagesButNoDataWithoutLogin() {
+            CamundaWebapps browser = new CamundaWebapps(http.getRootUri());
+            for (String app : List.of("tasklist", "cockpit", "admin")) {
+                assertThat(browser.get("/camunda/app/" + app + "/default/").statusCode()).as(app).isEqualTo(200);
+            }
+            assertThat(browser.get("/camunda/api/engine/engine/default/task").statusCode()).isEqualTo(401);
+        }
+
+        @ParameterizedTest(name = "{0} sees {1} task(s) of a dossier of unit 1 in Tasklist")
+        @CsvSource({"reception, 1", "head, 1", "reception2, 0", "head2, 0", "specialist2, 0"})
+        void shouldShowTasklistUsersOnlyTheirUnitsTasks(String user, int count) throws Exception {
+            CamundaWebapps browser = new CamundaWebapps(http.getRootUri());
+            assertStatus(browser.logIn("tasklist", user, PASSWORD), 200);
+            var response = browser.get("/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + mine
+                    + "&maxResults=50");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(new ObjectMapper().readTree(response.body())).hasSize(count);
+        }
+
+        @Test
+        void shouldShowTheSharedFiltersWithTheirCounts() throws Exception {
+            CamundaWebapps browser = new CamundaWebapps(http.getRootUri());
+            assertStatus(browser.logIn("tasklist", "reception", PASSWORD), 200);
+            var filters = browser.get("/camunda/api/engine/engine/default/filter?resourceType=Task&itemCount=true");
+            assertThat(filters.statusCode()).as(filters.body()).isEqualTo(200);
+            assertThat(new ObjectMapper().readTree(filters.body())).hasSizeGreaterThanOrEqualTo(2);
+        }
+
+        @ParameterizedTest(name = "{0} opens {1}: {2}")
+        @CsvSource({"reception, admin, 403", "head, admin, 403", "reception, cockpit, 403", "head, cockpit, 200",
+                "supervisor, cockpit, 200", "admin, admin, 200"})
+        void shouldOpenEachWebappOnlyToItsUsers(String user, String app, int status) {
+            assertStatus(new CamundaWebapps(http.getRootUri()).logIn(app, user, PASSWORD), status);
+        }
+
+        @Test
+        void shouldRefuseABadPassword() {
+            assertStatus(new CamundaWebapps(http.getRootUri()).logIn("tasklist", "nobody-" + mine, "guess"), 401);
+        }
+    }
+
+    private static void assertStatus(java.net.http.HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.headers().map() + " " + response.body()).isEqualTo(status);
+    }
+
+    private String instanceId(String code) {
+        JsonNode instances = as("admin").getForObject("/engine-rest/process-instance?businessKey={code}&maxResults=5",
+                JsonNode.class, code);
+        return instances.get(0).get("id").asText();
+    }
+
+    static void assertProblem(ResponseEntity<JsonNode> response, int status) {
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isNotNull();
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .as("problem body: %s", response.getHeaders().getContentType()).isTrue();
+        assertThat(response.getBody().get("status").asInt()).isEqualTo(status);
+    }
+}

