@@ -1,0 +1,93 @@
+package vn.motcua.calendar;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the working-time calendar ({@code motcua.calendar.*}), checked when the application
+ * starts: a bad value stops the start with a message naming the setting.
+ *
+ * @param officeHours      the opening periods of every working day, e.g. 07:30-11:30 and 13:30-17:00
+ * @param cutOff           the default hour after which a submission counts from the next working day
+ * @param workingDayLength how much working time one working day is worth (0.5 day = half of it)
+ * @param refreshInterval  how long a node trusts the year it has read before reading it again, so
+ *                         that a correction loaded on another node reaches this one
+ */
+@ConfigurationProperties("motcua.calendar")
+public record CalendarProperties(List<OfficePeriod> officeHours, LocalTime cutOff, Duration workingDayLength,
+        Duration refreshInterval) {
+
+    public CalendarProperties {
+        if (officeHours == null || officeHours.isEmpty()) {
+            officeHours = List.of(new OfficePeriod(LocalTime.of(7, 30), LocalTime.of(11, 30)),
+                    new OfficePeriod(LocalTime.of(13, 30), LocalTime.of(17, 0)));
+        }
+        officeHours = checked(officeHours);
+        if (cutOff == null) {
+            cutOff = LocalTime.of(15, 0);
+        }
+        if (workingDayLength == null) {
+            workingDayLength = Duration.ofHours(8);
+        }
+        if (workingDayLength.isNegative() || workingDayLength.isZero() || workingDayLength.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("motcua.calendar.working-day-length must be more than zero and at most"
+                    + " 24 hours, was " + workingDayLength);
+        }
+        if (refreshInterval == null) {
+            refreshInterval = Duration.ofMinutes(5);
+        }
+        if (refreshInterval.isNegative()) {
+            throw new IllegalArgumentException("motcua.calendar.refresh-interval must not be negative, was " + refreshInterval);
+        }
+    }
+
+    /** The default settings: 07:30-11:30 and 13:30-17:00, cut-off 15:00, 8 working hours a day. */
+    public static CalendarProperties defaults() {
+        return new CalendarProperties(null, null, null, null);
+    }
+
+    /** Office time on one working day. */
+    public Duration officeTimePerDay() {
+        return officeHours.stream().map(OfficePeriod::length).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    private static List<OfficePeriod> checked(List<OfficePeriod> periods) {
+        List<OfficePeriod> sorted = new ArrayList<>(periods);
+        for (int i = 0; i < sorted.size(); i++) {
+            OfficePeriod period = sorted.get(i);
+            if (period == null || period.start() == null || period.end() == null) {
+                throw new IllegalArgumentException("motcua.calendar.office-hours[" + i + "] needs a start and an end");
+            }
+            if (!period.start().isBefore(period.end())) {
+                throw new IllegalArgumentException("motcua.calendar.office-hours[" + i + "]: start " + period.start()
+                        + " must be before end " + period.end());
+            }
+        }
+        sorted.sort(Comparator.comparing(OfficePeriod::start));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).start().isBefore(sorted.get(i - 1).end())) {
+                throw new IllegalArgumentException("motcua.calendar.office-hours: " + sorted.get(i - 1) + " and "
+                        + sorted.get(i) + " overlap");
+            }
+        }
+        return List.copyOf(sorted);
+    }
+
+    /** One opening period of a working day, {@code start} inclusive, {@code end} exclusive. */
+    public record OfficePeriod(LocalTime start, LocalTime end) {
+
+        Duration length() {
+            return Duration.between(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return start + "-" + end;
+        }
+    }
+}
