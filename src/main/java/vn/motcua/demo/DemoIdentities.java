@@ -35,13 +35,19 @@ class DemoIdentities {
         }
         group("supervisor", "Giám sát");
         for (DemoProperties.User officer : demo.users()) {
-            if (identity.createUserQuery().userId(officer.id()).count() == 0) {
+            User existing = identity.createUserQuery().userId(officer.id()).singleResult();
+            if (existing == null) {
                 User user = identity.newUser(officer.id());
                 user.setFirstName(officer.firstName());
                 user.setLastName(officer.lastName());
+                user.setEmail(officer.email());
                 user.setPassword(demo.password());
                 identity.saveUser(user);
                 officer.groups().forEach(group -> identity.createMembership(officer.id(), group));
+            } else if (existing.getEmail() == null && officer.email() != null) {
+                // Demo databases created before officers had addresses get them on the next start.
+                existing.setEmail(officer.email());
+                identity.saveUser(existing);
             }
         }
     }

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Base of every integration test: the whole application on its own PostgreSQL database with the
- * demo units and officers, one Spring context shared by all test classes, driven over HTTP.
+ * demo units and officers and an SMTP server of its own ({@link TestMail}), one Spring context
+ * shared by all test classes, driven over HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -45,6 +46,9 @@ public abstract class IntegrationTest {
         // of the test database at JVM exit and then waits for a connection that never comes.
         registry.add("camunda.bpm.metrics.enabled", () -> "false");
         registry.add("camunda.bpm.metrics.db-reporter-activate", () -> "false");
+        // E-mail notifications go to the in-process SMTP server (TestMail).
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMail::port);
     }
 
     @BeforeEach

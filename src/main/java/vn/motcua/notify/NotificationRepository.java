@@ -1,0 +1,153 @@
+package vn.motcua.notify;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The notification table. Timestamps are UTC on the engine's clock (tests move it). Duplicates are
+ * found by the unique constraint, never by reading first: two transactions racing on one event both
+ * insert, the database makes the second wait for the first and refuses it once the first commits.
+ */
+@Repository
+class NotificationRepository {
+
+    private static final String ATTACHMENT_SEPARATOR = "\n";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
+
+    NotificationRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        // A refused insert aborts the whole transaction on PostgreSQL: the savepoint keeps the
+        // caller's (the engine job's) transaction usable.
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * Makes this transaction the one that handles the event: inserts its row with {@code status}, or
+     * takes over a row that an earlier attempt left {@link NotificationStatus#FAILED}. False when
+     * another transaction has it (sent, being sent, or recorded without a channel).
+     */
+    boolean claim(Notification n, NotificationStatus status) {
+        if (insert(n, status, null)) {
+            return true;
+        }
+        return jdbc.sql("""
+                update notification set status = ?, attempts = attempts + 1, last_error = null
+                where event_key = ? and channel = ? and recipient_address = ? and status = 'FAILED'""")
+                .params(status.name(), n.eventKey(), n.recipient().channel(), n.recipient().address())
+                .update() == 1;
+    }
+
+    /** The channel accepted the event this transaction claimed. */
+    void markSent(Notification n) {
+        jdbc.sql("""
+                update notification set status = 'SENT', sent_at = ?
+                where event_key = ? and channel = ? and recipient_address = ?""")
+                .params(now(), n.eventKey(), n.recipient().channel(), n.recipient().address())
+                .update();
+    }
+
+    /**
+     * Writes what really happened after the claiming transaction rolled back (call it in a new
+     * transaction): a delivered message is recorded SENT so that the retry sends nothing, a failure is
+     * recorded FAILED with its error. A row another transaction holds by now is left alone.
+     */
+    void recordOutcome(Notification n, NotificationStatus status, String error) {
+        if (insert(n, status, error)) {
+            return;
+        }
+        jdbc.sql("""
+                update notification set status = ?, attempts = attempts + 1, last_error = ?, sent_at = ?
+                where event_key = ? and channel = ? and recipient_address = ? and status = 'FAILED'""")
+                .params(status.name(), truncate(error), status == NotificationStatus.SENT ? now() : null,
+                        n.eventKey(), n.recipient().channel(), n.recipient().address())
+                .update();
+    }
+
+    List<NotificationRecord> ofDossier(String dossierCode) {
+        return jdbc.sql("select * from notification where dossier_code = ? order by id")
+                .param(dossierCode)
+                .query(NotificationRepository::record)
+                .list();
+    }
+
+    List<NotificationRecord> ofEvent(String eventKey) {
+        return jdbc.sql("select * from notification where event_key = ? order by id")
+                .param(eventKey)
+                .query(NotificationRepository::record)
+                .list();
+    }
+
+    private boolean insert(Notification n, NotificationStatus status, String error) {
+        try {
+            savepoint.executeWithoutResult(tx -> jdbc.sql("""
+                    insert into notification (event_key, channel, recipient_address, recipient_name, dossier_code,
+                        subject, body, attachments, status, attempts, last_error, created_at, sent_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""")
+                    .params(n.eventKey(), n.recipient().channel(), n.recipient().address(),
+                            n.recipient().displayName(), n.dossierCode(), truncate(n.subject(), 500), n.body(),
+                            attachmentNames(n), status.name(), truncate(error),
+                            now(), status == NotificationStatus.SENT ? now() : null)
+                    .update());
+            return true;
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+    }
+
+    private static String attachmentNames(Notification n) {
+        if (n.attachments().isEmpty()) {
+            return null;
+        }
+        return truncate(String.join(ATTACHMENT_SEPARATOR, n.attachments().stream().map(Attachment::fileName).toList()), 2000);
+    }
+
+    private static NotificationRecord record(ResultSet rs, int row) throws SQLException {
+        String attachments = rs.getString("attachments");
+        return new NotificationRecord(
+                rs.getString("event_key"),
+                rs.getString("dossier_code"),
+                rs.getString("channel"),
+                rs.getString("recipient_address"),
+                rs.getString("recipient_name"),
+                rs.getString("subject"),
+                rs.getString("body"),
+                attachments == null ? List.of() : Arrays.asList(attachments.split(ATTACHMENT_SEPARATOR)),
+                NotificationStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                instant(rs, "created_at"),
+                instant(rs, "sent_at"));
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(ClockUtil.getCurrentTime().toInstant());
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static String truncate(String text) {
+        return truncate(text, 1000);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,36 @@
+package vn.motcua.notify;
+
+import java.util.Objects;
+
+/**
+ * Who receives a notification, and through which channel.
+ *
+ * @param channel     the name of the {@link NotificationChannel} that delivers, e.g. {@value #EMAIL}
+ * @param address     the address in that channel's terms (an e-mail address, a phone number, ...)
+ * @param displayName how to address the person, e.g. "Nguyễn Thị Lan"; may be null
+ */
+public record Recipient(String channel, String address, String displayName) {
+
+    /** The e-mail channel's name. */
+    public static final String EMAIL = "email";
+
+    public Recipient {
+        requireText(channel, "channel");
+        requireText(address, "address");
+        address = address.strip();
+        if (address.length() > 254) {
+            throw new IllegalArgumentException("Recipient address longer than 254 characters: " + address);
+        }
+    }
+
+    public static Recipient email(String address, String displayName) {
+        return new Recipient(EMAIL, address, displayName);
+    }
+
+    static void requireText(String value, String what) {
+        Objects.requireNonNull(value, what);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("A notification needs a " + what);
+        }
+    }
+}
