@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * An amount of working time as a procedure states it: {@code 3d} (working days, fractions allowed:
  * {@code 0.5d}), {@code 4h} (working hours) or {@code same-day} (by the end of the working day).
@@ -57,7 +59,9 @@ public record Allowance(BigDecimal amount, Unit unit) {
         return unit == Unit.WORKING_DAYS && amount.stripTrailingZeros().scale() <= 0;
     }
 
+    /** As written in the model: 3d, 0.5d, 4h or same-day (also its JSON form). */
     @Override
+    @JsonValue
     public String toString() {
         return switch (unit) {
             case WORKING_DAYS -> amount.stripTrailingZeros().toPlainString() + "d";
