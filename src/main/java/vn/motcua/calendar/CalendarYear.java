@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -31,12 +32,12 @@ public record CalendarYear(int year, List<DayOff> daysOff, List<MakeUpDay> makeU
      * @param onWeekend set when a holiday falling on a Saturday or Sunday is listed for the record:
      *                  it changes nothing (the day is off anyway), its compensation is a day of its own
      */
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-    public record DayOff(LocalDate date, String name, String source, boolean onWeekend) {
+    public record DayOff(LocalDate date, String name, String source,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean onWeekend) implements Day {
     }
 
     /** A Saturday or Sunday offices work, in exchange for a weekday off. */
-    public record MakeUpDay(LocalDate date, String name, String source) {
+    public record MakeUpDay(LocalDate date, String name, String source) implements Day {
     }
 
     /** Whether offices work on {@code date}, a day of this year. */
@@ -54,14 +55,7 @@ public record CalendarYear(int year, List<DayOff> daysOff, List<MakeUpDay> makeU
             violations.add(new Violation("year", "mismatch", "the document is for " + year + ", not for " + expectedYear));
         }
         Map<LocalDate, String> seen = new HashMap<>();
-        for (int i = 0; i < daysOff.size(); i++) {
-            DayOff day = daysOff.get(i);
-            String field = "daysOff[" + i + "]";
-            if (day == null || day.date() == null) {
-                violations.add(new Violation(field + ".date", "required", "a day off needs a date"));
-                continue;
-            }
-            checkDay(violations, seen, field, day.date(), day.name(), day.source());
+        checkDays(violations, seen, "daysOff", daysOff, (field, day) -> {
             if (isWeekend(day.date()) && !day.onWeekend()) {
                 violations.add(new Violation(field + ".date", "weekend", day.date() + " is a " + day.date().getDayOfWeek()
                         + ", off anyway: list its compensatory weekday instead, or set onWeekend: true to keep it for the record"));
@@ -70,43 +64,56 @@ public record CalendarYear(int year, List<DayOff> daysOff, List<MakeUpDay> makeU
                 violations.add(new Violation(field + ".onWeekend", "not-weekend", day.date() + " is a "
                         + day.date().getDayOfWeek() + ", not a weekend day"));
             }
-        }
-        for (int i = 0; i < makeUpDays.size(); i++) {
-            MakeUpDay day = makeUpDays.get(i);
-            String field = "makeUpDays[" + i + "]";
-            if (day == null || day.date() == null) {
-                violations.add(new Violation(field + ".date", "required", "a make-up day needs a date"));
-                continue;
-            }
-            checkDay(violations, seen, field, day.date(), day.name(), day.source());
+        });
+        checkDays(violations, seen, "makeUpDays", makeUpDays, (field, day) -> {
             if (!isWeekend(day.date())) {
                 violations.add(new Violation(field + ".date", "not-weekend", "a make-up working day must be a Saturday or"
                         + " Sunday, " + day.date() + " is a " + day.date().getDayOfWeek()));
             }
-        }
+        });
         return violations;
     }
 
-    private void checkDay(List<Violation> violations, Map<LocalDate, String> seen, String field, LocalDate date,
-            String name, String source) {
-        if (date.getYear() != year) {
-            violations.add(new Violation(field + ".date", "outside-year", date + " is not in " + year));
-        }
-        String earlier = seen.putIfAbsent(date, field);
-        if (earlier != null) {
-            violations.add(new Violation(field + ".date", "duplicate", date + " is listed twice (also " + earlier + ")"));
-        }
-        if (name == null || name.isBlank()) {
-            violations.add(new Violation(field + ".name", "required", "say what " + date + " is (e.g. Tết Dương lịch)"));
-        }
-        if (source == null || source.isBlank()) {
-            violations.add(new Violation(field + ".source", "required",
-                    "cite the announcement " + date + " comes from (law article, government letter)"));
+    /** The rules every listed day follows, then the list's own {@code rules} (given the day's field path). */
+    private <D extends Day> void checkDays(List<Violation> violations, Map<LocalDate, String> seen, String list,
+            List<D> days, BiConsumer<String, D> rules) {
+        for (int i = 0; i < days.size(); i++) {
+            D day = days.get(i);
+            String field = list + "[" + i + "]";
+            if (day == null || day.date() == null) {
+                violations.add(new Violation(field + ".date", "required", "every day needs a date"));
+                continue;
+            }
+            if (day.date().getYear() != year) {
+                violations.add(new Violation(field + ".date", "outside-year", day.date() + " is not in " + year));
+            }
+            String earlier = seen.putIfAbsent(day.date(), field);
+            if (earlier != null) {
+                violations.add(new Violation(field + ".date", "duplicate", day.date() + " is listed twice (also " + earlier + ")"));
+            }
+            if (day.name() == null || day.name().isBlank()) {
+                violations.add(new Violation(field + ".name", "required", "say what " + day.date() + " is (e.g. Tết Dương lịch)"));
+            }
+            if (day.source() == null || day.source().isBlank()) {
+                violations.add(new Violation(field + ".source", "required",
+                        "cite the announcement " + day.date() + " comes from (law article, government letter)"));
+            }
+            rules.accept(field, day);
         }
     }
 
     static boolean isWeekend(LocalDate date) {
         return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+    }
+
+    /** What every listed day has. */
+    sealed interface Day permits DayOff, MakeUpDay {
+
+        LocalDate date();
+
+        String name();
+
+        String source();
     }
 
     /** One broken rule of a year document, in the shape of the API's other violations. */

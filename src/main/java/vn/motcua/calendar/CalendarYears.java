@@ -58,7 +58,7 @@ class CalendarYears implements YearSource {
     List<LoadedYear> all() {
         Map<Integer, LoadedYear> years = new TreeMap<>();
         shipped.all().forEach((year, document) -> years.put(year, LoadedYear.shipped(document)));
-        jdbc.sql("select distinct year from calendar_year").query(Integer.class).list()
+        jdbc.sql("select distinct year_number from calendar_year").query(Integer.class).list()
                 .forEach(year -> stored(year).ifPresent(found -> years.put(year, found)));
         return List.copyOf(years.values());
     }
@@ -69,13 +69,13 @@ class CalendarYears implements YearSource {
      */
     @Transactional
     LoadedYear load(CalendarYear document) {
-        int revision = jdbc.sql("select coalesce(max(revision), 0) + 1 from calendar_year where year = ?")
+        int revision = jdbc.sql("select coalesce(max(revision), 0) + 1 from calendar_year where year_number = ?")
                 .param(document.year())
                 .query(Integer.class)
                 .single();
         Instant now = Instant.now();
         try {
-            jdbc.sql("insert into calendar_year (year, revision, document, loaded_at) values (?, ?, ?, ?)")
+            jdbc.sql("insert into calendar_year (year_number, revision, document, loaded_at) values (?, ?, ?, ?)")
                     .params(document.year(), revision, YearDocuments.json(document), Timestamp.from(now))
                     .update();
         } catch (DuplicateKeyException e) {
@@ -88,7 +88,8 @@ class CalendarYears implements YearSource {
     }
 
     private Optional<LoadedYear> stored(int year) {
-        return jdbc.sql("select document, revision, loaded_at from calendar_year where year = ? order by revision desc")
+        return jdbc.sql("select document, revision, loaded_at from calendar_year where year_number = ? order by revision desc"
+                        + " fetch first 1 rows only")
                 .param(year)
                 .query((rs, row) -> new LoadedYear(
                         YearDocuments.read(rs.getString("document"), year, "calendar_year " + year + " revision "

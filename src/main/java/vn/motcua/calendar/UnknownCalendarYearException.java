@@ -13,7 +13,12 @@ public class UnknownCalendarYearException extends ErrorResponseException {
     private final int year;
 
     public UnknownCalendarYearException(int year) {
-        super(HttpStatus.UNPROCESSABLE_ENTITY, problem(year), null);
+        this(year, HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    /** With {@code status} 404 when the year itself is what was asked for. */
+    UnknownCalendarYearException(int year, HttpStatus status) {
+        super(status, problem(year, status), null);
         this.year = year;
     }
 
@@ -26,8 +31,8 @@ public class UnknownCalendarYearException extends ErrorResponseException {
         return getBody().getDetail();
     }
 
-    private static ProblemDetail problem(int year) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+    private static ProblemDetail problem(int year, HttpStatus status) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 "The working-time calendar has no data for " + year + ": an administrator must load the year's days off"
                         + " and make-up days with PUT /api/calendar/years/" + year + " (see docs/calendar.md)");
         problem.setTitle("Calendar year not loaded");

@@ -37,6 +37,14 @@ public class WorkingCalendar {
     }
 
     /**
+     * A calendar on the years shipped with the application (2024-2026), without the database: for
+     * tests of other capabilities and tools that must count exactly as the application does.
+     */
+    public static WorkingCalendar ofShippedYears(CalendarProperties settings, ZoneId zone) {
+        return new WorkingCalendar(settings, zone, ShippedYears.read(ShippedYears.LOCATION));
+    }
+
+    /**
      * When the legal clock starts for something received at {@code receivedAt}: then, on a working day
      * before {@code cutOff} (moved forward to the next opening when it falls outside office hours);
      * otherwise at the opening of the next working day.

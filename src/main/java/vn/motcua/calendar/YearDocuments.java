@@ -1,5 +1,7 @@
 package vn.motcua.calendar;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import vn.motcua.calendar.CalendarYear.Violation;
@@ -42,11 +45,33 @@ final class YearDocuments {
         }
         CalendarYear document;
         try {
-            document = (text.stripLeading().startsWith("{") ? JSON : YAML).readValue(text, CalendarYear.class);
+            boolean json = text.stripLeading().startsWith("{");
+            if (!json) {
+                refuseAliases(text, origin);
+            }
+            document = (json ? JSON : YAML).readValue(text, CalendarYear.class);
         } catch (JsonProcessingException e) {
             throw new InvalidCalendarYearException(origin, List.of(unreadable(e)));
         }
         return checked(document, year, origin);
+    }
+
+    /** Jackson reads an alias to a scalar ({@code *tet}) as the alias's name: a wrong source, silently. */
+    private static void refuseAliases(String text, String origin) throws JsonProcessingException {
+        try (YAMLParser parser = (YAMLParser) YAML.createParser(text)) {
+            while (parser.nextToken() != null) {
+                if (parser.isCurrentAlias()) {
+                    throw new InvalidCalendarYearException(origin, List.of(new Violation(parser.currentName() == null ? ""
+                            : parser.currentName(), "alias", "YAML aliases (*" + parser.getText() + ") are not supported,"
+                            + " write the value out (line " + parser.currentLocation().getLineNr() + ")")));
+                }
+            }
+        } catch (IOException e) {
+            if (e instanceof JsonProcessingException processing) {
+                throw processing;
+            }
+            throw new UncheckedIOException(e);
+        }
     }
 
     static CalendarYear checked(CalendarYear document, int year, String origin) {

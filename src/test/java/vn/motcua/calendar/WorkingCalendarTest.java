@@ -21,8 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WorkingCalendarTest {
 
     static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final WorkingCalendar calendar = new WorkingCalendar(CalendarProperties.defaults(), HANOI,
-            ShippedYears.read(ShippedYears.LOCATION));
+    static final WorkingCalendar calendar = WorkingCalendar.ofShippedYears(CalendarProperties.defaults(), HANOI);
 
     static Instant at(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(HANOI).toInstant();
