@@ -12,6 +12,9 @@ public record Attachment(String fileName, String contentType, byte[] content) {
     public Attachment {
         Recipient.requireText(fileName, "file name for the attachment");
         Recipient.requireText(contentType, "content type for attachment " + fileName);
+        if (fileName.chars().anyMatch(c -> c < 0x20 || c == '/' || c == '\\')) {
+            throw new IllegalArgumentException("An attachment's file name has no path and no control characters: " + fileName);
+        }
         if (content == null) {
             throw new IllegalArgumentException("Attachment " + fileName + " has no content");
         }

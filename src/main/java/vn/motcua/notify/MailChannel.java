@@ -2,15 +2,22 @@ package vn.motcua.notify;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -37,17 +44,13 @@ class MailChannel implements NotificationChannel {
 
     @Override
     public void deliver(Notification n) {
+        InternetAddress to = address(n.recipient());
         MimeMessage message = mail.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, !n.attachments().isEmpty(),
                     StandardCharsets.UTF_8.name());
             helper.setFrom(settings.from(), settings.fromName());
-            if (n.recipient().displayName() == null) {
-                helper.setTo(n.recipient().address());
-            } else {
-                helper.setTo(new jakarta.mail.internet.InternetAddress(n.recipient().address(),
-                        n.recipient().displayName(), StandardCharsets.UTF_8.name()));
-            }
+            helper.setTo(to);
             helper.setSubject(n.subject());
             helper.setText(n.body(), false);
             for (Attachment attachment : n.attachments()) {
@@ -57,6 +60,41 @@ class MailChannel implements NotificationChannel {
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailPreparationException("Cannot build the e-mail for " + n.eventKey() + ": " + e.getMessage(), e);
         }
-        mail.send(message);
+        try {
+            mail.send(message);
+        } catch (MailSendException e) {
+            if (refused(e, to)) {
+                throw new RecipientRejectedException("The SMTP server refused " + to.getAddress() + ": " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    private static InternetAddress address(Recipient recipient) {
+        try {
+            InternetAddress address = new InternetAddress(recipient.address(), true);
+            address.validate();
+            if (recipient.displayName() != null) {
+                address.setPersonal(recipient.displayName(), StandardCharsets.UTF_8.name());
+            }
+            return address;
+        } catch (AddressException | UnsupportedEncodingException e) {
+            throw new RecipientRejectedException("Not an e-mail address: " + recipient.address(), e);
+        }
+    }
+
+    /** JavaMail lists an address as invalid when the server answers RCPT TO with a permanent (5xx) error. */
+    private static boolean refused(MailSendException e, InternetAddress to) {
+        return e.getFailedMessages().values().stream()
+                .flatMap(MailChannel::causes)
+                .filter(SendFailedException.class::isInstance)
+                .map(SendFailedException.class::cast)
+                .filter(failed -> failed.getInvalidAddresses() != null)
+                .flatMap(failed -> Arrays.stream(failed.getInvalidAddresses()))
+                .anyMatch(invalid -> invalid instanceof InternetAddress a && a.getAddress().equalsIgnoreCase(to.getAddress()));
+    }
+
+    private static Stream<Throwable> causes(Throwable e) {
+        return Stream.iterate(e, Objects::nonNull, Throwable::getCause);
     }
 }

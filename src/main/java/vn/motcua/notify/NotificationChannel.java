@@ -12,7 +12,8 @@ public interface NotificationChannel {
 
     /**
      * Delivers now, or throws. A channel must not swallow failures: the caller's transaction (an
-     * engine job) rolls back and is retried, and the notification record goes with it.
+     * engine job) rolls back and is retried, and the notification record goes with it. An address
+     * that can never work is reported as {@link RecipientRejectedException}, which is not retried.
      */
     void deliver(Notification notification);
 }

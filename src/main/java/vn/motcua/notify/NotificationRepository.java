@@ -61,6 +61,15 @@ class NotificationRepository {
                 .update();
     }
 
+    /** The channel refused the address of the event this transaction claimed, for good. */
+    void markRejected(Notification n, String error) {
+        jdbc.sql("""
+                update notification set status = 'REJECTED', last_error = ?
+                where event_key = ? and channel = ? and recipient_address = ?""")
+                .params(truncate(error), n.eventKey(), n.recipient().channel(), n.recipient().address())
+                .update();
+    }
+
     /**
      * Writes what really happened after the claiming transaction rolled back (call it in a new
      * transaction): a delivered message is recorded SENT so that the retry sends nothing, a failure is

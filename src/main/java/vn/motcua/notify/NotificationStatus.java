@@ -8,6 +8,8 @@ public enum NotificationStatus {
     SENT,
     /** The channel refused or could not be reached; a retry of the same event may still send it. */
     FAILED,
+    /** The channel refused this address for good (malformed, unknown mailbox); not retried. */
+    REJECTED,
     /** No channel of that name is configured (e.g. no SMTP server): recorded, not delivered. */
     NO_CHANNEL
 }

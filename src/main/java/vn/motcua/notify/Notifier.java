@@ -52,7 +52,8 @@ public class Notifier {
      * Sends the notification unless this event already went to this recipient through this channel.
      *
      * @return true if it was delivered now; false if it had been sent before (or is being sent by a
-     *         concurrent transaction), or if no channel of that name is configured
+     *         concurrent transaction), if no channel of that name is configured, or if the channel
+     *         rejected the address for good (recorded {@code REJECTED})
      * @throws NotificationFailedException when the channel cannot deliver; roll back and retry
      */
     public boolean send(Notification notification) {
@@ -92,6 +93,11 @@ public class Notifier {
         }
         try {
             channel.deliver(n);
+        } catch (RecipientRejectedException e) {
+            repository.markRejected(n, e.getMessage());
+            log.warn("Notification {} to {} rejected by channel {}: {}", n.eventKey(), n.recipient().address(),
+                    channel.name(), e.getMessage());
+            return false;
         } catch (RuntimeException e) {
             // The exception rolls the claiming transaction back (with the caller's, when it joined one).
             onRollback(n, NotificationStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -18,8 +18,9 @@ public record Recipient(String channel, String address, String displayName) {
         requireText(channel, "channel");
         requireText(address, "address");
         address = address.strip();
-        if (address.length() > 254) {
-            throw new IllegalArgumentException("Recipient address longer than 254 characters: " + address);
+        if (channel.length() > 32 || address.length() > 254 || (displayName != null && displayName.length() > 200)) {
+            throw new IllegalArgumentException("Recipient too long (channel 32, address 254, name 200 characters at most): "
+                    + channel + " " + address);
         }
     }
 

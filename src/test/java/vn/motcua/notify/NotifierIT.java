@@ -14,7 +14,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +58,15 @@ class NotifierIT extends IntegrationTest {
 
     @Autowired
     IdentityService identity;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    ManagementService managementService;
 
     @Test
     void shouldMailAGroupAndListTheDossiersNotifications() {
@@ -175,6 +189,43 @@ class NotifierIT extends IntegrationTest {
     }
 
     @Nested
+    class InAnEngineJob {
+
+        @Test
+        void shouldSendOnceWhenTheJobFailsAfterSendingAndIsRetried() throws Exception {
+            BpmnModelInstance model = Bpmn.createExecutableProcess("notify_test_job")
+                    .camundaHistoryTimeToLive(1)
+                    .startEvent()
+                    .serviceTask("send_warning").camundaAsyncBefore().camundaClass(SendThenFail.class.getName())
+                    .endEvent()
+                    .done();
+            String deployment = repositoryService.createDeployment().addModelInstance("notify-test-job.bpmn", model)
+                    .deploy().getId();
+            String businessKey = UUID.randomUUID().toString();
+            SendThenFail.notifier = notifier;
+            SendThenFail.FAILURES.set(1);
+            try {
+                String instance = runtimeService.startProcessInstanceByKey("notify_test_job", businessKey).getId();
+                String job = managementService.createJobQuery().processInstanceId(instance).singleResult().getId();
+
+                assertThatThrownBy(() -> managementService.executeJob(job)).hasMessageContaining("after the notification");
+                assertThat(notifier.ofEvent("test:" + businessKey + ":warning")).singleElement()
+                        .extracting(NotificationRecord::status).isEqualTo(NotificationStatus.SENT);
+                managementService.executeJob(job);
+
+                assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isZero();
+                long mails = 0;
+                for (var mail : TestMail.to("head@demo.motcua.vn")) {
+                    mails += ("Cảnh báo " + businessKey).equals(mail.getSubject()) ? 1 : 0;
+                }
+                assertThat(mails).isEqualTo(1);
+            } finally {
+                repositoryService.deleteDeployment(deployment, true);
+            }
+        }
+    }
+
+    @Nested
     class WhenSmtpFails {
 
         @Test
@@ -202,7 +253,7 @@ class NotifierIT extends IntegrationTest {
     }
 
     @Nested
-    class Recipients_ {
+    class OfficersAddresses {
 
         @Test
         void shouldResolveTheMembersOfAGroupWithTheirNames() {

@@ -195,6 +195,72 @@ class NotifierTest {
     }
 
     @Nested
+    class WhenTheAddressCanNeverWork {
+
+        @Test
+        void shouldRecordRejectedWithoutFailingTheCaller() {
+            TransactionTemplate job = new TransactionTemplate(transactions);
+            JdbcClient jdbc = JdbcClient.create(database);
+            Notification toNowhere = warning("dossier:Y:apology:1", Recipient.email("nguyen van an@", "Nguyễn Văn An"));
+
+            Boolean sent = job.execute(tx -> {
+                jdbc.sql("insert into unit (code, name, level) values ('U2', 'Xã thử', 'COMMUNE')").update();
+                return notifier.send(toNowhere);
+            });
+
+            assertThat(sent).isFalse();
+            assertThat(jdbc.sql("select count(*) from unit").query(Integer.class).single()).isOne();
+            assertThat(notifier.ofEvent("dossier:Y:apology:1")).singleElement().satisfies(record -> {
+                assertThat(record.status()).isEqualTo(NotificationStatus.REJECTED);
+                assertThat(record.lastError()).contains("nguyen van an@");
+            });
+            assertThat(notifier.send(toNowhere)).as("not retried").isFalse();
+            assertThat(smtp.getReceivedMessages()).isEmpty();
+        }
+
+        @Test
+        void shouldRecordRejectedWhenTheServerRefusesTheMailboxForGood() throws Exception {
+            try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                Thread smtpThatRefuses = new Thread(() -> refuseEveryMailbox(server));
+                smtpThatRefuses.start();
+                Notifier refusing = notifierWith(List.of(mailTo(server.getLocalPort())));
+
+                assertThat(refusing.send(warning("task:14:warning", Recipient.email("nobody@demo.motcua.vn", null)))).isFalse();
+
+                assertThat(notifier.ofEvent("task:14:warning")).singleElement().satisfies(record -> {
+                    assertThat(record.status()).isEqualTo(NotificationStatus.REJECTED);
+                    assertThat(record.lastError()).contains("550");
+                });
+                smtpThatRefuses.join(5000);
+            }
+        }
+
+        /** Just enough SMTP to answer RCPT TO with "550 no such user", as a real server does. */
+        private static void refuseEveryMailbox(java.net.ServerSocket server) {
+            try (java.net.Socket client = server.accept();
+                    var in = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+                    var out = new java.io.PrintWriter(new java.io.OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII), true)) {
+                out.print("220 refusing SMTP\r\n");
+                out.flush();
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(java.util.Locale.ROOT);
+                    out.print(switch (command) {
+                        case "RCPT" -> "550 5.1.1 No such user here\r\n";
+                        case "QUIT" -> "221 bye\r\n";
+                        default -> "250 ok\r\n";
+                    });
+                    out.flush();
+                    if (command.equals("QUIT")) {
+                        return;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Nested
     class WhenTheCallerRollsBackAfterDelivery {
 
         @Test
