@@ -6,13 +6,15 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import vn.motcua.calendar.ShippedCalendar;
+import vn.motcua.calendar.CalendarProperties;
+import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalogue.Allowance;
 import vn.motcua.catalogue.Phase;
 import vn.motcua.catalogue.TimeLimits;
@@ -20,7 +22,10 @@ import vn.motcua.catalogue.TimeLimits;
 /** Deadlines on the shipped 2024-2026 calendar (07:30-11:30, 13:30-17:00; cut-off 15:00), local times in Hà Nội. */
 class DeadlineScheduleTest {
 
-    private final DeadlineSchedule schedule = new DeadlineSchedule(ShippedCalendar.get(),
+    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final DeadlineSchedule schedule = new DeadlineSchedule(
+            WorkingCalendar.ofShippedYears(CalendarProperties.defaults(), HANOI),
             new SlaProperties(new BigDecimal("0.25"), Duration.ofHours(8), 80));
 
     /** Household business registration: 3d, shares 0.5d / 1.5d / 0.5d / 0.5d. */
@@ -121,6 +126,6 @@ class DeadlineScheduleTest {
     }
 
     static Instant local(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(ShippedCalendar.HANOI).toInstant();
+        return LocalDateTime.parse(localDateTime).atZone(HANOI).toInstant();
     }
 }
