@@ -104,6 +104,17 @@ class DeadlinesIT extends IntegrationTest {
         assertThat(instant(dossier(submittedFor(fourHours, "Phạm Thị Dung")), "dueAt")).isEqualTo(local("2026-11-23T16:00"));
     }
 
+    @Test
+    void shouldRefuseASubmissionThatCountsIntoAYearTheCalendarDoesNotKnow() {
+        clock("2030-03-01T09:00");
+
+        ResponseEntity<JsonNode> refused = submit(UNIT, "ONLINE", "COUNTER", householdBusiness("Lý Thị Mai"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().get("title").asText()).isEqualTo("Calendar year not loaded");
+        assertThat(refused.getBody().get("year").asInt()).isEqualTo(2030);
+    }
+
     @Nested
     class Supplements {
 
