@@ -2,6 +2,7 @@ package vn.motcua.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
@@ -68,6 +69,12 @@ class DeadlineClock {
         Instant due = schedule.phaseDue(dossier.clock().countingStartedAt(), dossier.clock().pausedWorkingTime(),
                 limits, dossier.dueAt(), phase);
         return schedule.phaseWarning(dossier.clock().countingStartedAt(), due, limits, phase);
+    }
+
+    /** The close of office hours on the new appointment of the latest apology letter; null without one. */
+    Instant newAppointmentEnd(String code) {
+        LocalDate date = dossiers.get(code).clock().newAppointmentDate();
+        return date == null ? null : schedule.endOfWorkingDay(date);
     }
 
     /** The applicant was asked for a supplement: the clock stops and none of its timers fires. */

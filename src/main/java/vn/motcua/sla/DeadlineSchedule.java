@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalogue.Allowance;
@@ -87,6 +88,11 @@ final class DeadlineSchedule {
             return start;
         }
         return calendar.plusWorkingTime(start, available.minus(lead));
+    }
+
+    /** The closing time of a working day (a date the calendar checked as one). */
+    Instant endOfWorkingDay(LocalDate date) {
+        return calendar.endOfWorkingDay(date.atStartOfDay(calendar.zone()).toInstant());
     }
 
     /** Working time spent between two instants (the length of a pause). */

@@ -48,6 +48,21 @@ public class Deadlines {
         return Date.from(clock.phaseWarning(code(execution), Phase.of(phase)));
     }
 
+    /** Whether the latest apology letter promised a new appointment that has not passed yet. */
+    public boolean newAppointmentPending(DelegateExecution execution) {
+        Instant end = clock.newAppointmentEnd(code(execution));
+        return end != null && end.isAfter(ClockUtil.getCurrentTime().toInstant());
+    }
+
+    /** The close of office hours on the latest apology letter's new appointment date. */
+    public Date newAppointmentEnd(DelegateExecution execution) {
+        Instant end = clock.newAppointmentEnd(code(execution));
+        if (end == null) {
+            throw new IllegalStateException("Dossier " + code(execution) + " has no new appointment");
+        }
+        return Date.from(end);
+    }
+
     /**
      * Until when the applicant may supplement: {@code supplementTimeout} (a calendar period, as the
      * supplement request states it) from now, running to the end of a working day, so that it never

@@ -156,6 +156,35 @@ class DossierDeadlineProcessTest extends ProcessTest {
     }
 
     @Test
+    void shouldEscalateAgainWhenTheApologysNewAppointmentPassesToo() throws Exception {
+        // Given an overdue dossier for which the head issued an apology letter with a new appointment
+        ProcessInstance dossier = submitDossier();
+        execute(jobQuery().timers().activityId("dossier_at_risk").singleResult());
+        execute(jobQuery().timers().activityId("dossier_due_passed_in_review").singleResult());
+        Date promised = Date.from(sla.start.plus(Duration.ofDays(6)));
+        when(sla.deadlines.newAppointmentPending(any())).thenReturn(true);
+        when(sla.deadlines.newAppointmentEnd(any())).thenReturn(promised);
+        complete(task("decide_on_late_dossier", calledProcessInstance("late_dossier", dossier)),
+                withVariables("lateDossierAction", "APOLOGY", "apologyReason", "Chờ ý kiến cơ quan thuế",
+                        "newAppointmentDate", "2026-12-01"));
+        verify(sla.issueApologyLetter).execute(any(DelegateExecution.class));
+
+        // Then the watch waits for the new appointment
+        assertThat(dossier).isWaitingAt("check_completeness", "new_appointment_passed");
+        Job appointment = jobQuery().timers().activityId("new_appointment_passed").singleResult();
+        Assertions.assertThat(appointment.getDuedate()).isEqualTo(promised);
+
+        // And when it passes too, the head is asked again; an answer without a new promise ends the watch
+        when(sla.deadlines.newAppointmentPending(any())).thenReturn(false);
+        execute(appointment);
+        assertThat(dossier).isWaitingAt("check_completeness", "escalate_overdue_dossier");
+        complete(task("decide_on_late_dossier", calledProcessInstance("late_dossier", dossier)),
+                withVariables("lateDossierAction", "EXPEDITE"));
+        assertThat(dossier).isWaitingAt("check_completeness").hasPassed("dossier_deadline_handled");
+        verify(sla.markDossierOverdue, times(1)).execute(any(DelegateExecution.class));
+    }
+
+    @Test
     void shouldStopTheWatchWhenResultIsReturned() throws Exception {
         // Given a dossier returned at the counter
         ProcessInstance dossier = submitDossier();

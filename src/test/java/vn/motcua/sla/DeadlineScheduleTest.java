@@ -125,7 +125,12 @@ class DeadlineScheduleTest {
         assertThat(schedule.extend(due, waited)).isEqualTo(local("2026-11-30T08:00"));
     }
 
-    static Instant local(String localDateTime) {
+    @Test
+    void shouldKeepANewAppointmentUntilTheEndOfItsWorkingDay() {
+        assertThat(schedule.endOfWorkingDay(java.time.LocalDate.of(2026, 12, 1))).isEqualTo(local("2026-12-01T17:00"));
+    }
+
+        static Instant local(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(HANOI).toInstant();
     }
 }
