@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -127,7 +128,7 @@ class DeadlineScheduleTest {
 
     @Test
     void shouldKeepANewAppointmentUntilTheEndOfItsWorkingDay() {
-        assertThat(schedule.endOfWorkingDay(java.time.LocalDate.of(2026, 12, 1))).isEqualTo(local("2026-12-01T17:00"));
+        assertThat(schedule.endOfWorkingDay(LocalDate.of(2026, 12, 1))).isEqualTo(local("2026-12-01T17:00"));
     }
 
         static Instant local(String localDateTime) {
