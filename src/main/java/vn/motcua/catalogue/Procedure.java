@@ -11,9 +11,11 @@ import vn.motcua.unit.UnitLevel;
  * @param version             deployed version of that model
  * @param definitionId        the engine's id of that version
  * @param code                national procedure code
- * @param deadlineWorkingDays legal deadline in working days
+ * @param deadlineWorkingDays legal deadline in whole working days, rounded up (0 for same-day); the
+ *                            exact rules are {@code timeLimits}
  * @param fee                 fee in VND, 0 when free
  * @param submissionForm      id of the Camunda Form the applicant fills in
+ * @param timeLimits          legal deadline, phase shares, cut-off hour and supplement clock policy
  */
 public record Procedure(
         String key,
@@ -29,5 +31,6 @@ public record Procedure(
         OnlineLevel onlineLevel,
         Set<ResultChannel> resultChannels,
         String legalBasis,
-        String submissionForm) {
+        String submissionForm,
+        TimeLimits timeLimits) {
 }

@@ -38,6 +38,7 @@ final class ProcedureMetadata {
                 .filter(ref -> ref != null && !ref.isBlank())
                 .findFirst()
                 .orElseThrow(() -> reader.invalid("start event", "the start event needs camunda:formRef naming the submission form"));
+        TimeLimits timeLimits = reader.timeLimits();
         return Optional.of(new Procedure(
                 definition.getKey(),
                 definition.getVersion(),
@@ -47,12 +48,13 @@ final class ProcedureMetadata {
                 properties.getOrDefault("nameEn", reader.text("name")),
                 reader.text("sector"),
                 reader.choice("unitLevel", UnitLevel.class),
-                reader.number("deadlineWorkingDays"),
+                timeLimits.wholeWorkingDays(),
                 properties.containsKey("fee") ? reader.number("fee") : 0,
                 reader.choice("onlineLevel", OnlineLevel.class),
                 reader.choices("resultChannels", ResultChannel.class),
                 reader.text("legalBasis"),
-                submissionForm));
+                submissionForm,
+                timeLimits));
     }
 
     private static Map<String, String> procedureProperties(Process process) {
@@ -73,6 +75,14 @@ final class ProcedureMetadata {
                 throw invalid("process " + definition.getKey(), "missing extension property " + PREFIX + name);
             }
             return value;
+        }
+
+        TimeLimits timeLimits() {
+            try {
+                return TimeLimits.read(properties);
+            } catch (IllegalArgumentException e) {
+                throw invalid("process " + definition.getKey(), e.getMessage());
+            }
         }
 
         int number(String name) {

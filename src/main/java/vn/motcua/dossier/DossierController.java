@@ -2,9 +2,11 @@ package vn.motcua.dossier;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,6 +54,23 @@ class DossierController {
     record ProcedureRef(String key, int version, String code, String name) {
     }
 
+    /**
+     * @param legal            the legal deadline (3d, 4h, same-day)
+     * @param late             finished after, or still open past, the due date (apology or not)
+     * @param newAppointmentDate the latest apology letter's new appointment
+     */
+    record Deadline(String legal, Instant countingStartedAt, Instant dueAt, Instant originalDueAt, boolean paused,
+            long pausedWorkingMinutes, boolean late, Instant overdueAt, LocalDate newAppointmentDate,
+            String apologyReason) {
+
+        static Deadline of(Dossier d, Instant now) {
+            DossierClock c = d.clock();
+            return new Deadline(c.legalDeadline(), c.countingStartedAt(), d.dueAt(), c.originalDueAt(), c.paused(),
+                    c.pausedWorkingTime().toMinutes(), d.late(now), c.overdueAt(), c.newAppointmentDate(),
+                    c.apologyReason());
+        }
+    }
+
     record DossierResponse(
             String code,
             ProcedureRef procedure,
@@ -67,16 +86,17 @@ class DossierController {
             Instant acceptedAt,
             Instant dueAt,
             Instant finishedAt,
+            Deadline deadline,
             String currentStep,
             String currentHolder,
             List<DossierEvent> controlSheet) {
 
-        static DossierResponse of(Dossier d, List<DossierEvent> controlSheet) {
+        static DossierResponse of(Dossier d, List<DossierEvent> controlSheet, Instant now) {
             return new DossierResponse(d.code(),
                     new ProcedureRef(d.procedureKey(), d.procedureVersion(), d.procedureCode(), d.procedureName()),
                     d.unitCode(), d.channel(), d.resultChannel(), d.status(), d.decision(), d.applicant(),
                     d.formData(), d.deadlineDays(), d.receivedAt(), d.acceptedAt(), d.dueAt(), d.finishedAt(),
-                    d.currentStep(), d.currentHolder(), controlSheet);
+                    Deadline.of(d, now), d.currentStep(), d.currentHolder(), controlSheet);
         }
     }
 
@@ -103,7 +123,8 @@ class DossierController {
     }
 
     private DossierResponse details(Dossier dossier) {
-        return DossierResponse.of(dossier, dossiers.controlSheet(dossier.code()));
+        return DossierResponse.of(dossier, dossiers.controlSheet(dossier.code()),
+                ClockUtil.getCurrentTime().toInstant());
     }
 
     // Who submitted is known once officers and citizens log in (security capability); until then

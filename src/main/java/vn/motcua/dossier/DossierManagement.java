@@ -1,5 +1,6 @@
 package vn.motcua.dossier;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -70,7 +71,8 @@ public class DossierManagement {
         long id = dossiers.insert(new Dossier(0, code, procedure.key(), procedure.version(), procedure.code(),
                 procedure.name(), unit.code(), submission.channel(), submission.resultChannel(),
                 DossierStatus.SUBMITTED, null, applicant, data, procedure.deadlineWorkingDays(), now, null, null,
-                null, null, null, submittedBy, null));
+                null, null, null, submittedBy, null, new DossierClock(procedure.timeLimits().legal().toString(), null,
+                        null, null, Duration.ZERO, null, null, null)));
         dossiers.append(id, new DossierEvent(now, EventType.SUBMITTED, null, null, applicant.name(), unit.code(),
                 submittedBy, submission.channel().name(), null, DossierStatus.SUBMITTED));
         dossiers.updateHolder(id, null, applicant.name());
@@ -155,6 +157,76 @@ public class DossierManagement {
         finish(dossier, EventType.RESULT_RETURNED, DossierStatus.RESULT_RETURNED, dossier.resultChannel().name());
     }
 
+    /** The legal time starts to run from {@code countingStart}: the dossier is due at {@code dueAt}. */
+    public void deadlineSet(String code, Instant countingStart, Instant dueAt) {
+        Dossier dossier = get(code);
+        dossiers.startClock(dossier.id(), countingStart, dueAt);
+        appendDeadline(dossier, EventType.DEADLINE_SET, null, "Bắt đầu tính thời hạn / Counting from " + countingStart,
+                dueAt);
+    }
+
+    /** The clock stops while the applicant supplements the dossier. */
+    public void clockPaused(String code) {
+        Dossier dossier = get(code);
+        dossiers.pauseClock(dossier.id(), now());
+        appendDeadline(dossier, EventType.CLOCK_PAUSED, null, null, dossier.dueAt());
+    }
+
+    /**
+     * The clock runs again: {@code how} is {@link EventType#CLOCK_RESUMED} (due date moved by the
+     * working time waited, {@code pausedInTotal} so far) or {@link EventType#CLOCK_RESTARTED} (the full
+     * legal time from {@code countingStart}).
+     */
+    public void clockResumed(String code, EventType how, Instant countingStart, Duration pausedInTotal, Instant dueAt,
+            String note) {
+        if (how != EventType.CLOCK_RESUMED && how != EventType.CLOCK_RESTARTED) {
+            throw new IllegalArgumentException("Not a way to resume the clock: " + how);
+        }
+        Dossier dossier = get(code);
+        dossiers.resumeClock(dossier.id(), countingStart, pausedInTotal, dueAt);
+        appendDeadline(dossier, how, null, note, dueAt);
+    }
+
+    /** The due date passed before the dossier was settled; the first time counts. */
+    public void overdue(String code) {
+        Dossier dossier = get(code);
+        Instant now = now();
+        dossiers.markOverdue(dossier.id(), now);
+        appendDeadline(dossier, EventType.OVERDUE, null, null, dossier.dueAt());
+    }
+
+    /** The holders of a step (or of the whole dossier, {@code stepId} null) were warned it is about to run out. */
+    public void deadlineWarning(String code, String stepId, String stepName, String warned, Instant dueAt) {
+        Dossier dossier = get(code);
+        dossiers.append(dossier.id(), new DossierEvent(now(), EventType.DEADLINE_WARNING, stepId, stepName, null, warned,
+                null, null, null, dossier.status(), null, dueAt));
+    }
+
+    /** The head of unit gave a late step to another officer. */
+    public void taskReassigned(String code, String stepId, String stepName, String from, String to, String actor,
+            String note) {
+        Dossier dossier = get(code);
+        dossiers.append(dossier.id(), new DossierEvent(now(), EventType.TASK_REASSIGNED, stepId, stepName, from, to,
+                actor, null, note, dossier.status()));
+        dossiers.updateHolder(dossier.id(), stepName, to);
+    }
+
+    /** The head of unit asked the holder of a late step to hurry. */
+    public void taskExpedited(String code, String stepId, String stepName, String holder, String actor, String note) {
+        Dossier dossier = get(code);
+        dossiers.append(dossier.id(), new DossierEvent(now(), EventType.TASK_EXPEDITED, stepId, stepName, null, holder,
+                actor, null, note, dossier.status()));
+    }
+
+    /** The head of unit issued apology letter number {@code number} with a new appointment date. */
+    public void apologyIssued(String code, int number, LocalDate newAppointment, String reason, String actor) {
+        Dossier dossier = get(code);
+        dossiers.newAppointment(dossier.id(), newAppointment, reason);
+        dossiers.append(dossier.id(), new DossierEvent(now(), EventType.APOLOGY_ISSUED, null, null, null,
+                dossier.applicant().name(), actor, String.valueOf(number),
+                "Hẹn lại ngày " + newAppointment + ": " + reason, dossier.status(), dossier.dueAt(), dossier.dueAt()));
+    }
+
     /** A step was handed to its next holder (a candidate group or an assignee). */
     void handedOver(String code, String stepId, String stepName, String to) {
         Dossier dossier = get(code);
@@ -188,6 +260,11 @@ public class DossierManagement {
     private void finish(Dossier dossier, EventType type, DossierStatus status, String outcome) {
         dossiers.markFinished(dossier.id(), status, now());
         append(dossier, type, null, outcome, null, status);
+    }
+
+    private void appendDeadline(Dossier dossier, EventType type, String actor, String note, Instant dueAt) {
+        dossiers.append(dossier.id(), new DossierEvent(now(), type, null, null, null, null, actor, null, note,
+                dossier.status(), dossier.dueAt(), dueAt));
     }
 
     private void append(Dossier dossier, EventType type, String actor, String outcome, String note,

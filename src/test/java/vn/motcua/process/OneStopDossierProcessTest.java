@@ -38,6 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = {
         "processes/one-stop-dossier.bpmn",
         "processes/result-return.bpmn",
+        "processes/late-dossier.bpmn",
         "processes/procedures/household-business-registration.bpmn"})
 class OneStopDossierProcessTest extends ProcessTest {
 

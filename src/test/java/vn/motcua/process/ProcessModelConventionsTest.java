@@ -40,6 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.motcua.catalogue.TimeLimits;
+
 /**
  * The modelling rules of docs/architecture.md, checked on every model in {@code processes/} and the
  * forms in {@code forms/} they name, so an analyst's edit in Camunda Modeler that breaks one fails the
@@ -189,6 +191,33 @@ class ProcessModelConventionsTest {
         for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
             if (!blank(start.getCamundaFormRef())) {
                 checkFormRef(start.getId(), start.getCamundaFormRef(), forms, violations);
+            }
+        }
+
+        assertThat(violations).as(report(file)).isEmpty();
+    }
+
+    /** A procedure's deadline, phase shares, cut-off and clock policy read as the catalogue reads them. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void shouldStateReadableTimeLimitsWhenModelIsAProcedure(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        List<String> violations = new ArrayList<>();
+
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            Map<String, String> procedure = new HashMap<>();
+            properties(process).forEach((name, value) -> {
+                if (name != null && name.startsWith("procedure.")) {
+                    procedure.put(name.substring("procedure.".length()), value);
+                }
+            });
+            if (!procedure.containsKey("code")) {
+                continue;
+            }
+            try {
+                TimeLimits.read(procedure);
+            } catch (IllegalArgumentException e) {
+                violations.add("process '" + process.getId() + "': " + e.getMessage());
             }
         }
 
