@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,6 +26,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.motcua.catalogue.ResultChannel;
+import vn.motcua.documents.Upload;
 
 @RestController
 @RequestMapping("/api/dossiers")
@@ -100,13 +104,30 @@ class DossierController {
         }
     }
 
-    @PostMapping
-    @Operation(summary = "Submit a dossier for a procedure",
-            description = "The data are checked against the procedure's submission form; a refused submission stores nothing.")
+    // OpenAPI shows one operation per path and method: both variants carry the same text.
+    private static final String SUBMIT = "Submit a dossier for a procedure, with its documents";
+    private static final String SUBMIT_DETAILS = "multipart/form-data: part `submission` (Content-Type application/json,"
+            + " the SubmissionRequest), then one part per file named by the document slot's id (`GET /api/procedures/{key}`"
+            + " lists the slots; several files per slot are allowed). Values and files are all checked before anything is"
+            + " stored, every required slot needs a file, and a refusal lists every broken rule and stores nothing (no"
+            + " dossier, no document, no file). application/json (the SubmissionRequest alone) only for procedures that"
+            + " require no document: for the others it is refused naming each missing one.";
+    private static final String SUPPLEMENT = "Answer a supplement request: what was supplied, corrected values, documents";
+    private static final String SUPPLEMENT_DETAILS = "application/json: the SupplementRequest. multipart/form-data: part"
+            + " `supplement` (Content-Type application/json, the SupplementRequest), then the files, one part each, named by"
+            + " document slot id. Everything is checked before anything is stored.";
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = SUBMIT, description = SUBMIT_DETAILS)
+    ResponseEntity<DossierResponse> submitWithDocuments(@Valid @RequestPart("submission") SubmissionRequest request,
+            MultipartHttpServletRequest files) {
+        return submitted(request, uploads(files, "submission"));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = SUBMIT, description = SUBMIT_DETAILS)
     ResponseEntity<DossierResponse> submit(@Valid @RequestBody SubmissionRequest request) {
-        Dossier dossier = dossiers.submit(new Submission(request.procedureKey(), request.unitCode(),
-                request.channel(), request.resultChannel(), request.data()), submitter(request.channel()));
-        return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.code())).body(details(dossier));
+        return submitted(request, List.of());
     }
 
     @GetMapping("/{code}")
@@ -115,11 +136,34 @@ class DossierController {
         return details(dossiers.get(code));
     }
 
-    @PostMapping("/{code}/supplement")
-    @Operation(summary = "Answer a supplement request: what was supplied, and corrected form values if any")
+    @PostMapping(path = "/{code}/supplement", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = SUPPLEMENT, description = SUPPLEMENT_DETAILS)
+    DossierResponse supplementWithDocuments(@PathVariable @Pattern(regexp = CODE) String code,
+            @Valid @RequestPart("supplement") SupplementRequest request, MultipartHttpServletRequest files) {
+        return details(dossiers.receiveSupplement(code, request.note(), request.data(), uploads(files, "supplement"),
+                "applicant"));
+    }
+
+    @PostMapping(path = "/{code}/supplement", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = SUPPLEMENT, description = SUPPLEMENT_DETAILS)
     DossierResponse supplement(@PathVariable @Pattern(regexp = CODE) String code,
             @Valid @RequestBody SupplementRequest request) {
-        return details(dossiers.receiveSupplement(code, request.note(), request.data(), "applicant"));
+        return details(dossiers.receiveSupplement(code, request.note(), request.data(), List.of(), "applicant"));
+    }
+
+    private ResponseEntity<DossierResponse> submitted(SubmissionRequest request, List<Upload> uploads) {
+        Dossier dossier = dossiers.submit(new Submission(request.procedureKey(), request.unitCode(),
+                request.channel(), request.resultChannel(), request.data()), uploads, submitter(request.channel()));
+        return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.code())).body(details(dossier));
+    }
+
+    /** Every file part except the JSON one, by part name (the slot id). */
+    private static List<Upload> uploads(MultipartHttpServletRequest request, String jsonPart) {
+        return request.getMultiFileMap().entrySet().stream()
+                .filter(part -> !part.getKey().equals(jsonPart))
+                .flatMap(part -> part.getValue().stream()
+                        .map(file -> new Upload(part.getKey(), file.getOriginalFilename(), file)))
+                .toList();
     }
 
     private DossierResponse details(Dossier dossier) {
