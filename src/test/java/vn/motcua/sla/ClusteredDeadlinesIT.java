@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.MotcuaApplication;
+import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestDatabase;
 import vn.motcua.support.TestMail;
 
@@ -57,10 +58,10 @@ class ClusteredDeadlinesIT {
         String api = "http://127.0.0.1:" + a.getEnvironment().getProperty("local.server.port") + "/api/dossiers";
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < DOSSIERS; i++) {
-            ResponseEntity<JsonNode> submitted = http.postForEntity(api, Map.of(
-                    "procedureKey", "household_business_registration", "unitCode", "000.00.01.H01",
-                    "channel", "ONLINE", "resultChannel", "COUNTER", "data", applicant("Cụm máy " + i)), JsonNode.class);
-            assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            ResponseEntity<JsonNode> submitted = http.postForEntity(api, IntegrationTest.submission(
+                    "household_business_registration", "000.00.01.H01", "ONLINE", "COUNTER", applicant("Cụm máy " + i),
+                    IntegrationTest.requiredDocuments()), JsonNode.class);
+            assertThat(submitted.getStatusCode()).as(String.valueOf(submitted.getBody())).isEqualTo(HttpStatus.CREATED);
             codes.add(submitted.getBody().get("code").asText());
         }
 
@@ -124,6 +125,7 @@ class ClusteredDeadlinesIT {
                         "--spring.datasource.url=" + TestDatabase.url(),
                         "--spring.datasource.username=" + TestDatabase.user(),
                         "--spring.datasource.password=" + TestDatabase.password(),
+                        "--motcua.documents.root=" + IntegrationTest.DOCUMENTS,
                         "--spring.mail.host=127.0.0.1",
                         "--spring.mail.port=" + TestMail.port(),
                         // One JVM, two engines: each needs a name of its own in Camunda's registry.

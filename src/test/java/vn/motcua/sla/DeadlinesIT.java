@@ -303,9 +303,8 @@ class DeadlinesIT extends IntegrationTest {
     }
 
     private String submittedFor(String procedureKey, String applicant) {
-        ResponseEntity<JsonNode> response = http.postForEntity("/api/dossiers", Map.of("procedureKey", procedureKey,
-                "unitCode", UNIT, "channel", "ONLINE", "resultChannel", "COUNTER", "data", householdBusiness(applicant)),
-                JsonNode.class);
+        ResponseEntity<JsonNode> response = http.postForEntity("/api/dossiers", submission(procedureKey, UNIT, "ONLINE",
+                "COUNTER", householdBusiness(applicant), requiredDocuments()), JsonNode.class);
         assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
         return response.getBody().get("code").asText();
     }

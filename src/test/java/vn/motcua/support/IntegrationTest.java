@@ -41,7 +41,7 @@ public abstract class IntegrationTest {
     protected static final String OTHER_UNIT = "000.00.02.H01";
     protected static final String PROCEDURE = "household_business_registration";
     /** The document store of this run, under target/ so that a run leaves nothing elsewhere. */
-    protected static final Path DOCUMENTS = documentRoot();
+    public static final Path DOCUMENTS = documentRoot();
 
     @Autowired
     protected TestRestTemplate http;
@@ -93,8 +93,15 @@ public abstract class IntegrationTest {
     /** Submits as multipart/form-data: the JSON part {@code submission} and the files by slot id. */
     protected ResponseEntity<JsonNode> submit(String unit, String channel, String resultChannel, Map<String, Object> data,
             MultiValueMap<String, Object> files) {
-        return postMultipart("/api/dossiers", "submission", Map.of(
-                "procedureKey", PROCEDURE,
+        return http.postForEntity("/api/dossiers", submission(PROCEDURE, unit, channel, resultChannel, data, files),
+                JsonNode.class);
+    }
+
+    /** The body of {@code POST /api/dossiers} for any procedure modelled on household business registration. */
+    public static HttpEntity<MultiValueMap<String, Object>> submission(String procedureKey, String unit, String channel,
+            String resultChannel, Map<String, Object> data, MultiValueMap<String, Object> files) {
+        return multipart("submission", Map.of(
+                "procedureKey", procedureKey,
                 "unitCode", unit,
                 "channel", channel,
                 "resultChannel", resultChannel,
@@ -104,6 +111,11 @@ public abstract class IntegrationTest {
     /** A multipart request as a page sends it: one JSON part, then the files (part name = slot id). */
     protected ResponseEntity<JsonNode> postMultipart(String path, String jsonPart, Object json,
             MultiValueMap<String, Object> files, Object... uriVariables) {
+        return http.postForEntity(path, multipart(jsonPart, json, files), JsonNode.class, uriVariables);
+    }
+
+    private static HttpEntity<MultiValueMap<String, Object>> multipart(String jsonPart, Object json,
+            MultiValueMap<String, Object> files) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         HttpHeaders jsonHeaders = new HttpHeaders();
         jsonHeaders.setContentType(MediaType.APPLICATION_JSON);
@@ -111,11 +123,11 @@ public abstract class IntegrationTest {
         parts.addAll(files);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.postForEntity(path, new HttpEntity<>(parts, headers), JsonNode.class, uriVariables);
+        return new HttpEntity<>(parts, headers);
     }
 
     /** The application form (PDF) and an identity card scan (PNG): what an individual's registration requires. */
-    protected static MultiValueMap<String, Object> requiredDocuments() {
+    public static MultiValueMap<String, Object> requiredDocuments() {
         MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
         files.add("applicationForm", file("giấy-đề-nghị.pdf", TestFiles.pdf("Giay de nghi dang ky ho kinh doanh")));
         files.add("identityPapers", file("cccd.png", TestFiles.png()));
