@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -80,13 +82,19 @@ class DossierController {
         }
     }
 
+    /** The dossier as submitted, and the lookup secret the applicant must keep: it is shown only here. */
+    record SubmittedResponse(@JsonUnwrapped DossierResponse dossier, String lookupSecret) {
+    }
+
     @PostMapping
     @Operation(summary = "Submit a dossier for a procedure",
             description = "The data are checked against the procedure's submission form; a refused submission stores nothing.")
-    ResponseEntity<DossierResponse> submit(@Valid @RequestBody SubmissionRequest request) {
-        Dossier dossier = dossiers.submit(new Submission(request.procedureKey(), request.unitCode(),
+    ResponseEntity<SubmittedResponse> submit(@Valid @RequestBody SubmissionRequest request) {
+        SubmittedDossier submitted = dossiers.submit(new Submission(request.procedureKey(), request.unitCode(),
                 request.channel(), request.resultChannel(), request.data()), submitter(request.channel()));
-        return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.code())).body(details(dossier));
+        Dossier dossier = submitted.dossier();
+        return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.code()))
+                .body(new SubmittedResponse(details(dossier), submitted.lookupSecret()));
     }
 
     @GetMapping("/{code}")

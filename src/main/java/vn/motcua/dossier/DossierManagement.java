@@ -49,8 +49,11 @@ public class DossierManagement {
         this.settings = settings;
     }
 
-    /** Checks a submission against the procedure and its form, records it and starts its lifecycle. */
-    public Dossier submit(Submission submission, String submittedBy) {
+    /**
+     * Checks a submission against the procedure and its form, records it and starts its lifecycle.
+     * The answer carries the applicant's lookup secret, which is not kept and cannot be read again.
+     */
+    public SubmittedDossier submit(Submission submission, String submittedBy) {
         Procedure procedure = catalogue.get(submission.procedureKey());
         Unit unit = units.find(submission.unitCode()).orElseThrow(() -> InvalidSubmissionException.of(
                 "unitCode", "unknown", "Không có đơn vị " + submission.unitCode() + " / Unknown unit"));
@@ -74,6 +77,8 @@ public class DossierManagement {
         dossiers.append(id, new DossierEvent(now, EventType.SUBMITTED, null, null, applicant.name(), unit.code(),
                 submittedBy, submission.channel().name(), null, DossierStatus.SUBMITTED));
         dossiers.updateHolder(id, null, applicant.name());
+        String secret = LookupSecrets.generate();
+        dossiers.updateLookupSecret(id, LookupSecrets.hash(secret));
 
         Map<String, Object> variables = new HashMap<>(data);
         variables.put("unit", unit.code());
@@ -82,7 +87,7 @@ public class DossierManagement {
         variables.put("resultChannel", submission.resultChannel().name());
         variables.put("supplementTimeout", settings.supplementTimeout().toString());
         dossiers.updateProcessInstance(id, process.start(code, variables));
-        return get(code);
+        return new SubmittedDossier(get(code), secret);
     }
 
     /** The applicant's answer to a supplement request: a note and any corrected form values. */
@@ -112,6 +117,17 @@ public class DossierManagement {
     @Transactional(readOnly = true)
     public Optional<Dossier> find(String code) {
         return dossiers.findByCode(code);
+    }
+
+    /**
+     * The dossier when the secret is the one issued for it. An unknown code and a wrong secret both
+     * give nothing, after the same work, so that neither can be told from the other.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Dossier> findWithSecret(String code, String secret) {
+        Optional<Dossier> dossier = find(code);
+        String storedHash = dossier.map(d -> dossiers.lookupSecretHash(d.id())).orElse(null);
+        return LookupSecrets.matches(secret, storedHash) ? dossier : Optional.empty();
     }
 
     @Transactional(readOnly = true)
