@@ -1,20 +1,14 @@
 package vn.motcua.portal;
 
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import vn.motcua.MotcuaProperties;
 import vn.motcua.catalogue.ResultChannel;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.printing.DocumentPrinter;
-import vn.motcua.unit.Unit;
-import vn.motcua.unit.UnitDirectory;
 
 /**
  * The receipt-and-appointment slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả). It is a legal
@@ -23,18 +17,14 @@ import vn.motcua.unit.UnitDirectory;
 @Component
 class ReceiptPrinter {
 
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-
     private final DocumentPrinter printer;
-    private final UnitDirectory units;
+    private final Letterhead letterhead;
     private final PortalProperties portal;
-    private final MotcuaProperties settings;
 
-    ReceiptPrinter(DocumentPrinter printer, UnitDirectory units, PortalProperties portal, MotcuaProperties settings) {
+    ReceiptPrinter(DocumentPrinter printer, Letterhead letterhead, PortalProperties portal) {
         this.printer = printer;
-        this.units = units;
+        this.letterhead = letterhead;
         this.portal = portal;
-        this.settings = settings;
     }
 
     /** A document the applicant handed in, as the receipt lists it. */
@@ -42,27 +32,21 @@ class ReceiptPrinter {
     }
 
     byte[] print(Dossier dossier, String secret, List<ReceivedDocument> documents) {
-        String unitName = units.find(dossier.unitCode()).map(Unit::name).orElse(dossier.unitCode());
-        Map<String, Object> model = new HashMap<>();
-        model.put("issuer", unitName.toUpperCase(VIETNAMESE));
-        model.put("placeAndDate", capitalized(VietnameseDates.longDate(LocalDate.ofInstant(dossier.receivedAt(), settings.zone()))));
-        model.put("unitName", unitName);
+        Map<String, Object> model = letterhead.model(dossier, dossier.receivedAt());
         model.put("code", dossier.code());
         model.put("applicant", dossier.applicant());
         model.put("procedureName", dossier.procedureName());
         model.put("procedureCode", dossier.procedureCode());
-        model.put("receivedAt", VietnameseDates.timeAndDate(dossier.receivedAt(), settings.zone()));
         model.put("channel", channel(dossier.channel()));
         model.put("documents", documents);
         model.put("deadlineDays", dossier.deadlineDays());
         // The appointment is the dossier's due date, set once reception accepts it.
-        model.put("appointment", dossier.dueAt() == null ? null
-                : VietnameseDates.timeAndDate(dossier.dueAt(), settings.zone()));
+        model.put("appointment", dossier.dueAt() == null ? null : letterhead.timeAndDate(dossier.dueAt()));
         model.put("resultChannel", resultChannel(dossier.resultChannel()));
         model.put("secret", secret);
         model.put("trackingPage", portal.publicUrl().toString().replaceAll("/+$", "") + "/tra-cuu");
         model.put("qrCode", QrCodes.pngDataUri(portal.trackingLink(dossier.code(), secret)));
-        return printer.print("receipt", model, VIETNAMESE);
+        return printer.print("receipt", model, Letterhead.VIETNAMESE);
     }
 
     static String channel(Channel channel) {
@@ -79,9 +63,5 @@ class ReceiptPrinter {
             case COUNTER -> "Trực tiếp tại bộ phận một cửa";
             case POST -> "Qua dịch vụ bưu chính công ích";
         };
-    }
-
-    private static String capitalized(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }
