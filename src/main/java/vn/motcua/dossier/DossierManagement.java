@@ -125,9 +125,8 @@ public class DossierManagement {
      */
     @Transactional(readOnly = true)
     public Optional<Dossier> findWithSecret(String code, String secret) {
-        Optional<Dossier> dossier = find(code);
-        String storedHash = dossier.map(d -> dossiers.lookupSecretHash(d.id())).orElse(null);
-        return LookupSecrets.matches(secret, storedHash) ? dossier : Optional.empty();
+        String storedHash = dossiers.lookupSecretHash(code).orElse(null);
+        return LookupSecrets.matches(secret, storedHash) ? find(code) : Optional.empty();
     }
 
     @Transactional(readOnly = true)

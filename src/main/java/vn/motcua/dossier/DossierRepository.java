@@ -80,8 +80,8 @@ class DossierRepository {
         jdbc.sql("update dossier set lookup_secret_hash = ? where id = ?").params(hash, id).update();
     }
 
-    String lookupSecretHash(long id) {
-        return jdbc.sql("select lookup_secret_hash from dossier where id = ?").param(id).query(String.class).single();
+    Optional<String> lookupSecretHash(String code) {
+        return jdbc.sql("select lookup_secret_hash from dossier where code = ?").param(code).query(String.class).optional();
     }
 
     void updateFormData(long id, Map<String, Object> formData, Applicant applicant) {

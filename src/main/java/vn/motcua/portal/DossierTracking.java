@@ -50,6 +50,15 @@ class DossierTracking {
         return dossier.get();
     }
 
+    /** The applicant's answer to the open supplement request. */
+    Dossier supplement(Dossier dossier, String note) {
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty() || text.length() > 2000) {
+            throw new InvalidSupplementException();
+        }
+        return dossiers.receiveSupplement(dossier.code(), text, null, "applicant");
+    }
+
     TrackingView view(Dossier dossier) {
         List<DossierEvent> sheet = dossiers.controlSheet(dossier.code());
         List<TrackingView.Step> timeline = sheet.stream()

@@ -110,6 +110,25 @@ class PortalPages {
                 receipts.print(dossier, secret, List.of()));
     }
 
+    @PostMapping("/tra-cuu/bo-sung")
+    String supplement(@RequestParam String code, @RequestParam String secret, @RequestParam String note,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        Dossier dossier;
+        try {
+            dossier = tracking.open(request.getRemoteAddr(), code, secret);
+        } catch (TrackingNotFoundException | TooManyAttemptsException e) {
+            return lookupFailed(code, e, response, model);
+        }
+        try {
+            dossier = tracking.supplement(dossier, note);
+            model.addAttribute("notice", "tracking.supplement.received");
+        } catch (ErrorResponseException e) {
+            response.setStatus(e.getStatusCode().value());
+            model.addAttribute("error", e.getBody().getDetail());
+        }
+        return trackingPage(dossier, secret, model);
+    }
+
     @PostMapping("/tra-cuu/danh-gia")
     String evaluate(@RequestParam String code, @RequestParam String secret, @RequestParam Satisfaction overall,
             @RequestParam Satisfaction timeliness, @RequestParam Satisfaction staffAttitude,
