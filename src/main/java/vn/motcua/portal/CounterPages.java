@@ -33,10 +33,7 @@ class CounterPages {
 
     @GetMapping({"", "/", "/tiep-nhan"})
     String procedures(@RequestParam(required = false) String q, Model model) {
-        model.addAttribute("q", q);
-        model.addAttribute("procedures", catalogue.search(q));
-        model.addAttribute("counter", true);
-        return "portal/catalogue";
+        return pages.cataloguePage(q, true, model);
     }
 
     @GetMapping("/tiep-nhan/{key}")

@@ -1,7 +1,7 @@
 package vn.motcua.portal;
 
 import java.util.List;
-import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,9 +48,13 @@ class PortalPages {
 
     @GetMapping({"/", "/thu-tuc"})
     String catalogue(@RequestParam(required = false) String q, Model model) {
+        return cataloguePage(q, false, model);
+    }
+
+    String cataloguePage(String q, boolean counter, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("procedures", catalogue.search(q));
-        model.addAttribute("counter", false);
+        model.addAttribute("counter", counter);
         return "portal/catalogue";
     }
 
@@ -113,20 +117,8 @@ class PortalPages {
     @PostMapping("/tra-cuu/bo-sung")
     String supplement(@RequestParam String code, @RequestParam String secret, @RequestParam String note,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        Dossier dossier;
-        try {
-            dossier = tracking.open(request.getRemoteAddr(), code, secret);
-        } catch (TrackingNotFoundException | TooManyAttemptsException e) {
-            return lookupFailed(code, e, response, model);
-        }
-        try {
-            dossier = tracking.supplement(dossier, note);
-            model.addAttribute("notice", "tracking.supplement.received");
-        } catch (ErrorResponseException e) {
-            response.setStatus(e.getStatusCode().value());
-            model.addAttribute("error", e.getBody().getDetail());
-        }
-        return trackingPage(dossier, secret, model);
+        return act(code, secret, request, response, model, "tracking.supplement.received",
+                dossier -> tracking.supplement(dossier, note));
     }
 
     @PostMapping("/tra-cuu/danh-gia")
@@ -135,6 +127,20 @@ class PortalPages {
             @RequestParam Satisfaction informationClarity, @RequestParam int contactsNeeded,
             @RequestParam(required = false) String comment, HttpServletRequest request,
             HttpServletResponse response, Model model) {
+        Rating rating = new Rating(overall, timeliness, staffAttitude, informationClarity,
+                Math.max(1, Math.min(20, contactsNeeded)), blankToNull(comment));
+        return act(code, secret, request, response, model, "tracking.evaluation.thanks", dossier -> {
+            evaluations.record(dossier, rating);
+            return dossier;
+        });
+    }
+
+    /**
+     * Opens the dossier with its secret, does what the applicant asked and shows the tracking page
+     * again, with a notice or with the reason it was refused.
+     */
+    private String act(String code, String secret, HttpServletRequest request, HttpServletResponse response,
+            Model model, String notice, UnaryOperator<Dossier> action) {
         Dossier dossier;
         try {
             dossier = tracking.open(request.getRemoteAddr(), code, secret);
@@ -142,12 +148,11 @@ class PortalPages {
             return lookupFailed(code, e, response, model);
         }
         try {
-            evaluations.record(dossier, new Rating(overall, timeliness, staffAttitude, informationClarity,
-                    Math.max(1, Math.min(20, contactsNeeded)), blankToNull(comment)));
-            model.addAttribute("notice", "tracking.evaluation.thanks");
+            dossier = action.apply(dossier);
+            model.addAttribute("notice", notice);
         } catch (ErrorResponseException e) {
             response.setStatus(e.getStatusCode().value());
-            model.addAttribute("error", e.getBody().getTitle());
+            model.addAttribute("error", e.getBody().getDetail());
         }
         return trackingPage(dossier, secret, model);
     }
@@ -170,9 +175,5 @@ class PortalPages {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    static String name(Procedure procedure, Locale locale) {
-        return "en".equals(locale.getLanguage()) ? procedure.nameEn() : procedure.name();
     }
 }
