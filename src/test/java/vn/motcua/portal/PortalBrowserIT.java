@@ -44,6 +44,8 @@ class PortalBrowserIT extends IntegrationTest {
 
         page.findElement(By.linkText("English")).click();
         browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Administrative procedures"));
+        // The search is kept across the switch.
+        assertThat(page.findElement(By.id("q")).getDomProperty("value")).isEqualTo("không có thủ tục này");
         assertThat(page.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
         search(page, "");
         assertThat(page.findElement(By.cssSelector("article[data-procedure='" + PROCEDURE + "']")).getText())
@@ -63,6 +65,7 @@ class PortalBrowserIT extends IntegrationTest {
         box.clear();
         box.sendKeys(words);
         page.findElement(By.cssSelector("form.search button")).click();
+        browser.waiting().until(ExpectedConditions.stalenessOf(box));
     }
 
     private static List<String> procedures(WebDriver page) {
