@@ -86,7 +86,7 @@ function showViolations(page, form, problem) {
   const formErrors = {};
   const fieldIds = fieldIdsByKey(form);
   for (const violation of problem.violations || []) {
-    const key = (violation.field || '').replace(/^(data|submission)\./, '');
+    const key = (violation.field || '').replace(/^(data|submission|documents)\./, '');
     const slot = page.querySelector('[data-error-for="' + CSS.escape(key) + '"]');
     if (slot) {
       slot.textContent = violation.message;

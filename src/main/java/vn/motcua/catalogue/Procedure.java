@@ -1,5 +1,7 @@
 package vn.motcua.catalogue;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import vn.motcua.unit.UnitLevel;
@@ -14,6 +16,7 @@ import vn.motcua.unit.UnitLevel;
  * @param deadlineWorkingDays legal deadline in working days
  * @param fee                 fee in VND, 0 when free
  * @param submissionForm      id of the Camunda Form the applicant fills in
+ * @param documents           the documents a dossier carries (thành phần hồ sơ), in the model's order
  */
 public record Procedure(
         String key,
@@ -29,5 +32,11 @@ public record Procedure(
         OnlineLevel onlineLevel,
         Set<ResultChannel> resultChannels,
         String legalBasis,
-        String submissionForm) {
+        String submissionForm,
+        List<DocumentSlot> documents) {
+
+    /** The slot with this id, if the procedure has one. */
+    public Optional<DocumentSlot> document(String slotId) {
+        return documents.stream().filter(slot -> slot.id().equals(slotId)).findFirst();
+    }
 }

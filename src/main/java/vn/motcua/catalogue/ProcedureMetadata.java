@@ -12,6 +12,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 
+import vn.motcua.documents.DocumentsProperties;
 import vn.motcua.modelling.ExtensionProperties;
 import vn.motcua.unit.UnitLevel;
 
@@ -26,7 +27,7 @@ final class ProcedureMetadata {
     private ProcedureMetadata() {
     }
 
-    static Optional<Procedure> read(ProcessDefinition definition, BpmnModelInstance model) {
+    static Optional<Procedure> read(ProcessDefinition definition, BpmnModelInstance model, DocumentsProperties limits) {
         Process process = model.getModelElementById(definition.getKey());
         Map<String, String> properties = procedureProperties(process);
         if (!properties.containsKey("code")) {
@@ -52,7 +53,9 @@ final class ProcedureMetadata {
                 reader.choice("onlineLevel", OnlineLevel.class),
                 reader.choices("resultChannels", ResultChannel.class),
                 reader.text("legalBasis"),
-                submissionForm));
+                submissionForm,
+                DocumentSlots.read(definition.getResourceName(), definition.getKey(), ExtensionProperties.of(process),
+                        limits)));
     }
 
     private static Map<String, String> procedureProperties(Process process) {

@@ -5,13 +5,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -23,6 +26,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.motcua.catalogue.ResultChannel;
+import vn.motcua.documents.Upload;
 
 @RestController
 @RequestMapping("/api/dossiers")
@@ -86,15 +90,24 @@ class DossierController {
     record SubmittedResponse(@JsonUnwrapped DossierResponse dossier, String lookupSecret) {
     }
 
-    @PostMapping
-    @Operation(summary = "Submit a dossier for a procedure",
-            description = "The data are checked against the procedure's submission form; a refused submission stores nothing.")
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Submit a dossier for a procedure, with its documents",
+            description = "Part `submission`: the same JSON as the JSON variant. Then one part per file, named by the"
+                    + " document slot's id (`GET /api/procedures/{key}` lists the slots; several files per slot are"
+                    + " allowed). Values and files are all checked before anything is stored; every required slot"
+                    + " needs a file. A refused submission stores nothing: no dossier, no document, no file.")
+    ResponseEntity<SubmittedResponse> submitWithDocuments(@Valid @RequestPart("submission") SubmissionRequest request,
+            MultipartHttpServletRequest files) {
+        return submitted(request, uploads(files, "submission"));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit a dossier without documents",
+            description = "Only for procedures that require no document: a procedure with required documents answers"
+                    + " 400 naming each missing one (send multipart/form-data instead). The data are checked against"
+                    + " the procedure's submission form; a refused submission stores nothing.")
     ResponseEntity<SubmittedResponse> submit(@Valid @RequestBody SubmissionRequest request) {
-        SubmittedDossier submitted = dossiers.submit(new Submission(request.procedureKey(), request.unitCode(),
-                request.channel(), request.resultChannel(), request.data()), submitter(request.channel()));
-        Dossier dossier = submitted.dossier();
-        return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.code()))
-                .body(new SubmittedResponse(details(dossier), submitted.lookupSecret()));
+        return submitted(request, List.of());
     }
 
     @GetMapping("/{code}")
@@ -103,11 +116,38 @@ class DossierController {
         return details(dossiers.get(code));
     }
 
-    @PostMapping("/{code}/supplement")
+    @PostMapping(path = "/{code}/supplement", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Answer a supplement request with documents",
+            description = "Part `supplement`: the same JSON as the JSON variant; then the files, one part each,"
+                    + " named by document slot id. Everything is checked before anything is stored.")
+    DossierResponse supplementWithDocuments(@PathVariable @Pattern(regexp = CODE) String code,
+            @Valid @RequestPart("supplement") SupplementRequest request, MultipartHttpServletRequest files) {
+        return details(dossiers.receiveSupplement(code, request.note(), request.data(), uploads(files, "supplement"),
+                "applicant"));
+    }
+
+    @PostMapping(path = "/{code}/supplement", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Answer a supplement request: what was supplied, and corrected form values if any")
     DossierResponse supplement(@PathVariable @Pattern(regexp = CODE) String code,
             @Valid @RequestBody SupplementRequest request) {
-        return details(dossiers.receiveSupplement(code, request.note(), request.data(), "applicant"));
+        return details(dossiers.receiveSupplement(code, request.note(), request.data(), List.of(), "applicant"));
+    }
+
+    private ResponseEntity<SubmittedResponse> submitted(SubmissionRequest request, List<Upload> uploads) {
+        SubmittedDossier submitted = dossiers.submit(new Submission(request.procedureKey(), request.unitCode(),
+                request.channel(), request.resultChannel(), request.data()), uploads, submitter(request.channel()));
+        Dossier dossier = submitted.dossier();
+        return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.code()))
+                .body(new SubmittedResponse(details(dossier), submitted.lookupSecret()));
+    }
+
+    /** Every file part except the JSON one, by part name (the slot id). */
+    private static List<Upload> uploads(MultipartHttpServletRequest request, String jsonPart) {
+        return request.getMultiFileMap().entrySet().stream()
+                .filter(part -> !part.getKey().equals(jsonPart))
+                .flatMap(part -> part.getValue().stream()
+                        .map(file -> new Upload(part.getKey(), file.getOriginalFilename(), file)))
+                .toList();
     }
 
     private DossierResponse details(Dossier dossier) {

@@ -2,6 +2,7 @@ package vn.motcua.dossier;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,11 +11,20 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.MotcuaProperties;
+import vn.motcua.catalogue.DocumentSlot;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.documents.CheckedUploads;
+import vn.motcua.documents.DocumentViolation;
+import vn.motcua.documents.DossierDocuments;
+import vn.motcua.documents.Purpose;
+import vn.motcua.documents.Upload;
 import vn.motcua.forms.FieldViolation;
 import vn.motcua.forms.FormRules;
 import vn.motcua.forms.FormValidator;
@@ -37,9 +47,12 @@ public class DossierManagement {
     private final UnitDirectory units;
     private final FormRules formRules;
     private final MotcuaProperties settings;
+    private final DossierDocuments documents;
+    private final TransactionTemplate transaction;
 
     DossierManagement(DossierRepository dossiers, DossierCodes codes, DossierProcess process,
-            ProcedureCatalogue catalogue, UnitDirectory units, FormRules formRules, MotcuaProperties settings) {
+            ProcedureCatalogue catalogue, UnitDirectory units, FormRules formRules, MotcuaProperties settings,
+            DossierDocuments documents, PlatformTransactionManager transactions) {
         this.dossiers = dossiers;
         this.codes = codes;
         this.process = process;
@@ -47,13 +60,20 @@ public class DossierManagement {
         this.units = units;
         this.formRules = formRules;
         this.settings = settings;
+        this.documents = documents;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
-     * Checks a submission against the procedure and its form, records it and starts its lifecycle.
-     * The answer carries the applicant's lookup secret, which is not kept and cannot be read again.
+     * Checks a submission (values and every file) against the procedure, its form and its document
+     * slots, then records it, stores its documents and starts its lifecycle in one transaction. The
+     * files are inspected before that transaction, so no lock waits on a slow upload. The answer
+     * carries the applicant's lookup secret, which is not kept and cannot be read again.
+     *
+     * @param uploads files by slot; every required slot needs at least one
      */
-    public SubmittedDossier submit(Submission submission, String submittedBy) {
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public SubmittedDossier submit(Submission submission, List<Upload> uploads, String submittedBy) {
         Procedure procedure = catalogue.get(submission.procedureKey());
         Unit unit = units.find(submission.unitCode()).orElseThrow(() -> InvalidSubmissionException.of(
                 "unitCode", "unknown", "Không có đơn vị " + submission.unitCode() + " / Unknown unit"));
@@ -65,9 +85,27 @@ public class DossierManagement {
             throw InvalidSubmissionException.of("resultChannel", "option", "Thủ tục trả kết quả qua "
                     + procedure.resultChannels() + " / Results are returned by " + procedure.resultChannels());
         }
-        Map<String, Object> data = checkedFormData(procedure, submission.data());
-        Applicant applicant = Applicant.from(data);
+        Map<String, Object> data = submission.data() == null ? Map.of() : submission.data();
+        try (CheckedUploads files = documents.check(uploads, slot -> procedure.document(slot).map(DocumentSlot::rule))) {
+            List<FieldViolation> formViolations = formViolations(procedure, data);
+            List<DocumentViolation> documentViolations = new ArrayList<>(files.violations());
+            for (DocumentSlot slot : procedure.documents()) {
+                if (slot.requiredFor(data) && !files.hasFilesFor(slot.id())
+                        && uploads.stream().noneMatch(upload -> upload.slot().equals(slot.id()))) {
+                    documentViolations.add(DocumentViolation.of(slot.id(), null, "required",
+                            "Thiếu thành phần hồ sơ bắt buộc: " + slot.name(), "Required document missing: " + slot.nameEn()));
+                }
+            }
+            if (!formViolations.isEmpty() || !documentViolations.isEmpty()) {
+                throw new InvalidSubmissionException(formViolations, documentViolations);
+            }
+            return transaction.execute(status -> record(procedure, unit, submission, data, files, submittedBy));
+        }
+    }
 
+    private SubmittedDossier record(Procedure procedure, Unit unit, Submission submission, Map<String, Object> data,
+            CheckedUploads files, String submittedBy) {
+        Applicant applicant = Applicant.from(data);
         Instant now = now();
         String code = codes.next(unit.code(), LocalDate.ofInstant(now, settings.zone()));
         long id = dossiers.insert(new Dossier(0, code, procedure.key(), procedure.version(), procedure.code(),
@@ -79,6 +117,7 @@ public class DossierManagement {
         dossiers.updateHolder(id, null, applicant.name());
         String secret = LookupSecrets.generate();
         dossiers.updateLookupSecret(id, LookupSecrets.hash(secret));
+        documents.store(code, files.accepted(), Purpose.SUBMISSION, submittedBy, now);
 
         Map<String, Object> variables = new HashMap<>(data);
         variables.put("unit", unit.code());
@@ -90,28 +129,46 @@ public class DossierManagement {
         return new SubmittedDossier(get(code), secret);
     }
 
-    /** The applicant's answer to a supplement request: a note and any corrected form values. */
-    public Dossier receiveSupplement(String code, String note, Map<String, Object> corrections, String actor) {
+    /**
+     * The applicant's answer to a supplement request: a note, any corrected form values and the
+     * documents asked for, all checked (against the procedure version the dossier was submitted on)
+     * before anything is stored.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Dossier receiveSupplement(String code, String note, Map<String, Object> corrections, List<Upload> uploads,
+            String actor) {
         Dossier dossier = get(code);
         if (dossier.status() != DossierStatus.AWAITING_SUPPLEMENT) {
             throw new DossierStateException(code, dossier.status(), "receive a supplement");
         }
+        Procedure procedure = catalogue.find(dossier.procedureKey(), dossier.procedureVersion())
+                .orElseThrow(() -> new IllegalStateException("Procedure " + dossier.procedureKey() + " version "
+                        + dossier.procedureVersion() + " is no longer deployed"));
         Map<String, Object> changed = corrections == null ? Map.of() : corrections;
-        if (!changed.isEmpty()) {
-            Map<String, Object> merged = new LinkedHashMap<>(dossier.formData());
-            merged.putAll(changed);
-            // Checked against the form of the version the dossier was submitted on.
-            Procedure procedure = catalogue.find(dossier.procedureKey(), dossier.procedureVersion())
-                    .orElseThrow(() -> new IllegalStateException("Procedure " + dossier.procedureKey() + " version "
-                            + dossier.procedureVersion() + " is no longer deployed"));
-            dossiers.updateFormData(dossier.id(), checkedFormData(procedure, merged), Applicant.from(merged));
+        Map<String, Object> merged = new LinkedHashMap<>(dossier.formData());
+        merged.putAll(changed);
+        try (CheckedUploads files = documents.check(uploads, slot -> procedure.document(slot).map(DocumentSlot::rule))) {
+            List<FieldViolation> formViolations = changed.isEmpty() ? List.of() : formViolations(procedure, merged);
+            if (!formViolations.isEmpty() || !files.violations().isEmpty()) {
+                throw new InvalidSubmissionException(formViolations, files.violations());
+            }
+            return transaction.execute(status -> {
+                Dossier current = get(code);
+                if (current.status() != DossierStatus.AWAITING_SUPPLEMENT) {
+                    throw new DossierStateException(code, current.status(), "receive a supplement");
+                }
+                if (!changed.isEmpty()) {
+                    dossiers.updateFormData(current.id(), merged, Applicant.from(merged));
+                }
+                documents.store(code, files.accepted(), Purpose.SUPPLEMENT, actor, now());
+                dossiers.updateStatus(current.id(), DossierStatus.SUBMITTED);
+                append(current, EventType.SUPPLEMENT_RECEIVED, actor, null, note, DossierStatus.SUBMITTED);
+                if (!process.supplementReceived(code, changed)) {
+                    throw new DossierStateException(code, current.status(), "receive a supplement: nothing waits for one");
+                }
+                return get(code);
+            });
         }
-        dossiers.updateStatus(dossier.id(), DossierStatus.SUBMITTED);
-        append(dossier, EventType.SUPPLEMENT_RECEIVED, actor, null, note, DossierStatus.SUBMITTED);
-        if (!process.supplementReceived(code, changed)) {
-            throw new DossierStateException(code, dossier.status(), "receive a supplement: nothing waits for one");
-        }
-        return get(code);
     }
 
     @Transactional(readOnly = true)
@@ -186,18 +243,13 @@ public class DossierManagement {
         dossiers.updateHolder(dossier.id(), stepName, actor);
     }
 
-    private Map<String, Object> checkedFormData(Procedure procedure, Map<String, Object> data) {
-        Map<String, Object> values = data == null ? Map.of() : data;
-        List<FieldViolation> violations = formRules.check(catalogue.submissionForm(procedure), values,
-                FormValidator.Mode.SUBMISSION);
-        if (!violations.isEmpty()) {
-            throw new InvalidSubmissionException(violations);
+    private List<FieldViolation> formViolations(Procedure procedure, Map<String, Object> values) {
+        List<FieldViolation> violations = new ArrayList<>(formRules.check(catalogue.submissionForm(procedure), values,
+                FormValidator.Mode.SUBMISSION));
+        if (violations.isEmpty() && Applicant.from(values).name() == null) {
+            violations.add(new FieldViolation("applicantName", "required", "Trường bắt buộc / This field is required"));
         }
-        if (Applicant.from(values).name() == null) {
-            throw InvalidSubmissionException.of("applicantName", "required",
-                    "Trường bắt buộc / This field is required");
-        }
-        return values;
+        return violations;
     }
 
     private void finish(Dossier dossier, EventType type, DossierStatus status, String outcome) {

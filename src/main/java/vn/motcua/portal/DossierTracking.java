@@ -6,7 +6,11 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import vn.motcua.catalogue.DocumentSlot;
+import vn.motcua.catalogue.Procedure;
+import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.catalogue.ResultChannel;
+import vn.motcua.documents.Upload;
 import vn.motcua.dossier.Decision;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierEvent;
@@ -29,13 +33,17 @@ class DossierTracking {
     private final TrackingLimits limits;
     private final UnitDirectory units;
     private final SatisfactionEvaluations evaluations;
+    private final OnlineResults results;
+    private final ProcedureCatalogue catalogue;
 
     DossierTracking(DossierManagement dossiers, TrackingLimits limits, UnitDirectory units,
-            SatisfactionEvaluations evaluations) {
+            SatisfactionEvaluations evaluations, OnlineResults results, ProcedureCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.dossiers = dossiers;
         this.limits = limits;
         this.units = units;
         this.evaluations = evaluations;
+        this.results = results;
     }
 
     /** The dossier, when the secret is its own; counts the attempt against the client and the code. */
@@ -50,13 +58,13 @@ class DossierTracking {
         return dossier.get();
     }
 
-    /** The applicant's answer to the open supplement request. */
-    Dossier supplement(Dossier dossier, String note) {
+    /** The applicant's answer to the open supplement request, with the documents asked for. */
+    Dossier supplement(Dossier dossier, String note, List<Upload> uploads) {
         String text = note == null ? "" : note.strip();
         if (text.isEmpty() || text.length() > 2000) {
             throw new InvalidSupplementException();
         }
-        return dossiers.receiveSupplement(dossier.code(), text, null, "applicant");
+        return dossiers.receiveSupplement(dossier.code(), text, null, uploads, "applicant");
     }
 
     TrackingView view(Dossier dossier) {
@@ -72,8 +80,10 @@ class DossierTracking {
                 dossier.status(), dossier.decision(), dossier.resultChannel(), dossier.receivedAt(),
                 dossier.acceptedAt(), dossier.dueAt(), dossier.finishedAt(),
                 dossier.status() == DossierStatus.AWAITING_SUPPLEMENT, supplementRequest,
+                dossier.resultChannel() == ResultChannel.ONLINE && results.latest(dossier.code()).isPresent(),
                 dossier.status() == DossierStatus.RESULT_RETURNED && evaluation.isEmpty(), evaluation.orElse(null),
-                timeline);
+                timeline, catalogue.find(dossier.procedureKey(), dossier.procedureVersion())
+                        .map(Procedure::documents).orElse(List.of()));
     }
 
     // The reception check's note when it asked for a supplement: the missing documents, in its words.
@@ -87,7 +97,10 @@ class DossierTracking {
         return null;
     }
 
-    /** A dossier as its applicant sees it: no officers' names, no internal notes but the supplement request. */
+    /**
+     * A dossier as its applicant sees it: no officers' names, no internal notes but the supplement
+     * request; the document slots of its procedure version name the parts a supplement may carry.
+     */
     record TrackingView(
             String code,
             String procedureKey,
@@ -104,9 +117,11 @@ class DossierTracking {
             Instant finishedAt,
             boolean supplementOpen,
             String supplementRequest,
+            boolean resultAvailable,
             boolean canEvaluate,
             Evaluation evaluation,
-            List<Step> timeline) {
+            List<Step> timeline,
+            List<DocumentSlot> documentSlots) {
 
         record Step(Instant occurredAt, EventType type, String stepName, DossierStatus status) {
         }

@@ -1,5 +1,6 @@
 package vn.motcua.portal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -12,11 +13,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.documents.Upload;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.evaluation.Rating;
@@ -36,9 +41,13 @@ class PortalPages {
     private final DossierTracking tracking;
     private final ReceiptPrinter receipts;
     private final SatisfactionEvaluations evaluations;
+    private final OnlineResults results;
+    private final ObjectMapper json;
 
     PortalPages(ProcedureCatalogue catalogue, UnitDirectory units, DossierTracking tracking, ReceiptPrinter receipts,
-            SatisfactionEvaluations evaluations) {
+            SatisfactionEvaluations evaluations, OnlineResults results, ObjectMapper json) {
+        this.results = results;
+        this.json = json;
         this.catalogue = catalogue;
         this.units = units;
         this.tracking = tracking;
@@ -111,14 +120,28 @@ class PortalPages {
             HttpServletRequest request) {
         Dossier dossier = tracking.open(request.getRemoteAddr(), code, secret);
         return TrackingController.pdf("giay-tiep-nhan-" + dossier.code() + ".pdf",
-                receipts.print(dossier, secret, List.of()));
+                receipts.print(dossier, secret));
     }
 
     @PostMapping("/tra-cuu/bo-sung")
     String supplement(@RequestParam String code, @RequestParam String secret, @RequestParam String note,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+            MultipartHttpServletRequest request, HttpServletResponse response, Model model) {
         return act(code, secret, request, response, model, "tracking.supplement.received",
-                dossier -> tracking.supplement(dossier, note));
+                dossier -> tracking.supplement(dossier, note, chosenFiles(request)));
+    }
+
+    @PostMapping("/tra-cuu/ket-qua")
+    ResponseEntity<byte[]> result(@RequestParam String code, @RequestParam String secret, HttpServletRequest request) {
+        return TrackingController.result(tracking.open(request.getRemoteAddr(), code, secret), results);
+    }
+
+    /** The files chosen in the form's upload controls, by control name (the slot id); unused controls send none. */
+    static List<Upload> chosenFiles(MultipartHttpServletRequest request) {
+        return request.getMultiFileMap().entrySet().stream()
+                .flatMap(part -> part.getValue().stream()
+                        .filter(file -> file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())
+                        .map(file -> new Upload(part.getKey(), file.getOriginalFilename(), file)))
+                .toList();
     }
 
     @PostMapping("/tra-cuu/danh-gia")
@@ -153,6 +176,7 @@ class PortalPages {
         } catch (ErrorResponseException e) {
             response.setStatus(e.getStatusCode().value());
             model.addAttribute("error", e.getBody().getDetail());
+            model.addAttribute("violations", violationMessages(e));
         }
         return trackingPage(dossier, secret, model);
     }
@@ -171,6 +195,17 @@ class PortalPages {
         model.addAttribute("error", e.getStatusCode().value() == HttpStatus.TOO_MANY_REQUESTS.value()
                 ? "tracking.error.tooMany" : "tracking.error.notFound");
         return "portal/lookup";
+    }
+
+    // The broken rules a problem lists (form fields and documents alike), as the API shows them.
+    private List<String> violationMessages(ErrorResponseException e) {
+        Object violations = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("violations");
+        if (violations == null) {
+            return List.of();
+        }
+        List<String> messages = new ArrayList<>();
+        json.valueToTree(violations).forEach(violation -> messages.add(violation.path("message").asText()));
+        return messages;
     }
 
     private static String blankToNull(String text) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,7 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 import vn.motcua.MotcuaProperties;
+import vn.motcua.catalogue.DocumentSlot;
 
 /**
  * Vietnamese first: pages speak Vietnamese unless {@code ?lang=en} was chosen, which a cookie
@@ -39,6 +41,26 @@ class PortalWebConfig implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+    }
+
+    /** How an upload control describes its slot ({@code ${@pageSlots.accept(slot)}}). */
+    @Component("pageSlots")
+    static class PageSlots {
+
+        /** The accept attribute: every extension of every type the slot allows. */
+        public String accept(DocumentSlot slot) {
+            return slot.types().stream().sorted().flatMap(type -> type.extensions().stream())
+                    .map(extension -> "." + extension).collect(Collectors.joining(","));
+        }
+
+        public String types(DocumentSlot slot) {
+            return slot.types().stream().sorted().map(Enum::name).collect(Collectors.joining(", "));
+        }
+
+        public String maxSize(DocumentSlot slot) {
+            long bytes = slot.maxSizeBytes();
+            return bytes >= 1024 * 1024 ? (bytes / (1024 * 1024)) + " MB" : Math.max(1, bytes / 1024) + " KB";
+        }
     }
 
     /** Times on pages, in the agency's zone ({@code ${@pageDates.format(instant)}}). */

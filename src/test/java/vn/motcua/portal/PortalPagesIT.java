@@ -16,6 +16,7 @@ import org.springframework.util.MultiValueMap;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.TestFiles;
 
 /** The server side of the pages: what a browser without JavaScript gets. */
 class PortalPagesIT extends IntegrationTest {
@@ -53,18 +54,27 @@ class PortalPagesIT extends IntegrationTest {
         assertThat(tracking.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(tracking.getBody()).contains("Chờ bổ sung hồ sơ", "Giấy tờ pháp lý của chủ hộ", "supplement-answer");
 
-        ResponseEntity<String> empty = post("/tra-cuu/bo-sung", TrackingIT.client(),
-                Map.of("code", code, "secret", secret, "note", " "));
-        assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(dossier(code).get("status").asText()).isEqualTo("AWAITING_SUPPLEMENT");
+        assertThat(tracking.getBody()).contains("name=\"identityPapers\"", "accept=\".pdf,.jpg,.jpeg,.png\"");
 
-        ResponseEntity<String> answered = post("/tra-cuu/bo-sung", TrackingIT.client(),
-                Map.of("code", code, "secret", secret, "note", "Đã bổ sung bản sao căn cước"));
+        ResponseEntity<String> empty = supplement(code, secret, " ", "identityPapers", "cccd.png", TestFiles.png());
+        assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<String> disguised = supplement(code, secret, "Bổ sung", "identityPapers", "cccd.pdf",
+                TestFiles.windowsExecutable());
+        assertThat(disguised.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(disguised.getBody()).contains("cccd.pdf");
+        assertThat(dossier(code).get("status").asText()).isEqualTo("AWAITING_SUPPLEMENT");
+        assertThat(documents(code)).hasSize(2);
+
+        ResponseEntity<String> answered = supplement(code, secret, "Đã bổ sung bản sao căn cước", "identityPapers",
+                "cccd-mat-sau.png", TestFiles.png());
         assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(answered.getBody()).contains("Đã nhận hồ sơ bổ sung.", "Đã nộp, chờ tiếp nhận");
         JsonNode dossier = dossier(code);
         assertThat(dossier.get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(column(dossier.get("controlSheet"), "note")).contains("Đã bổ sung bản sao căn cước");
+        JsonNode documents = documents(code);
+        assertThat(column(documents, "name")).contains("cccd-mat-sau.png");
+        assertThat(column(documents, "purpose")).contains("SUPPLEMENT");
     }
 
     @Test
@@ -80,6 +90,25 @@ class PortalPagesIT extends IntegrationTest {
                 new HttpEntity<>(headers), String.class);
         assertThat(next.getBody()).contains("Track a dossier");
         assertThat(http.getForEntity("/tra-cuu", String.class).getBody()).contains("Tra cứu hồ sơ");
+    }
+
+    private ResponseEntity<String> supplement(String code, String secret, String note, String slot, String fileName,
+            byte[] content) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("code", code);
+        form.add("secret", secret);
+        form.add("note", note);
+        form.add(slot, file(fileName, content));
+        // An upload control left empty sends a part without a file name: it is no document.
+        form.add("premisesPapers", file("", new byte[0]));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.set("X-Forwarded-For", TrackingIT.client());
+        return http.postForEntity("/tra-cuu/bo-sung", new HttpEntity<>(form, headers), String.class);
+    }
+
+    private JsonNode documents(String code) {
+        return http.getForObject("/api/dossiers/{code}/documents", JsonNode.class, code);
     }
 
     private ResponseEntity<String> post(String path, String client, Map<String, String> fields) {

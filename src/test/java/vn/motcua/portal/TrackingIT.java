@@ -123,8 +123,84 @@ class TrackingIT extends IntegrationTest {
                     "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mã hồ sơ: " + code, "Nguyễn Thị Hường",
                     "Đăng ký thành lập hộ kinh doanh", "Trực tiếp tại bộ phận một cửa",
                     "Trực tuyến (tải về trên trang tra cứu)", "Sẽ được thông báo khi hồ sơ được tiếp nhận",
-                    "Mã tra cứu hồ sơ:", secret, "Quét mã để theo dõi hồ sơ");
+                    "Mã tra cứu hồ sơ:", secret, "Quét mã để theo dõi hồ sơ",
+                    "Thành phần hồ sơ đã nhận:", "Giấy đề nghị đăng ký hộ kinh doanh", "giấy-đề-nghị.pdf",
+                    "Bản sao giấy tờ pháp lý của cá nhân", "cccd.png");
             assertThat(qrCode(pdf)).isEqualTo("http://localhost:8080/tra-cuu?ma=" + code + "#k=" + secret);
+        }
+    }
+
+    @Nested
+    class OnlineResult {
+
+        @Test
+        void shouldPublishTheRegistrationCertificateWhenApproved() throws IOException {
+            JsonNode submitted = submittedWithSecret("ONLINE", "ONLINE", "Cao Thị Yến");
+            String code = submitted.get("code").asText();
+            String secret = submitted.get("lookupSecret").asText();
+            assertThat(result(code, secret).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+            decide(code, "APPROVE", null);
+
+            assertThat(dossier(code).get("status").asText()).isEqualTo("RESULT_RETURNED");
+            assertThat(track(client(), code, secret).getBody().get("resultAvailable").asBoolean()).isTrue();
+            ResponseEntity<byte[]> result = result(code, secret);
+            assertThat(result.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(result.getHeaders().getContentDisposition().getFilename()).isEqualTo("ket-qua-" + code + ".pdf");
+            assertThat(text(result.getBody())).contains("GIẤY CHỨNG NHẬN ĐĂNG KÝ HỘ KINH DOANH", "Số: " + code,
+                    "Hộ kinh doanh Phở Hà Nội", "25 Phố Kim Mã, Ba Đình, Hà Nội", "150.000.000 đồng", "Cao Thị Yến");
+            JsonNode documents = http.getForObject("/api/dossiers/{code}/documents", JsonNode.class, code);
+            assertThat(column(documents, "purpose")).containsExactly("SUBMISSION", "SUBMISSION", "RESULT");
+        }
+
+        @Test
+        void shouldPublishTheReasonedRefusalWhenRejected() throws IOException {
+            JsonNode submitted = submittedWithSecret("ONLINE", "ONLINE", "Đoàn Văn Hải");
+            String code = submitted.get("code").asText();
+
+            decide(code, "REJECT", "Ngành nghề kinh doanh thuộc danh mục cấm");
+
+            ResponseEntity<byte[]> result = result(code, submitted.get("lookupSecret").asText());
+            assertThat(result.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(result.getHeaders().getContentDisposition().getFilename())
+                    .isEqualTo("thong-bao-tu-choi-" + code + ".pdf");
+            assertThat(text(result.getBody())).contains("THÔNG BÁO TỪ CHỐI GIẢI QUYẾT HỒ SƠ", "Kính gửi: Đoàn Văn Hải",
+                    "không chấp thuận", "Ngành nghề kinh doanh thuộc danh mục cấm");
+        }
+
+        @Test
+        void shouldHaveNothingToDownloadWhenTheResultIsHandedOverAtTheCounter() {
+            JsonNode submitted = submittedWithSecret("ONLINE", "COUNTER", "Tạ Quang Vinh");
+            String code = submitted.get("code").asText();
+            decide(code, "APPROVE", null);
+            engine.workOk(code, "reception", "hand_over_at_counter",
+                    Map.of("receiverName", "Tạ Quang Vinh", "receiverIdNumber", "001085012345"));
+
+            assertThat(result(code, submitted.get("lookupSecret").asText()).getStatusCode())
+                    .isEqualTo(HttpStatus.NOT_FOUND);
+        }
+
+        private void decide(String code, String decision, String reason) {
+            engine.workOk(code, "reception", "check_completeness", Map.of("receptionOutcome", "ACCEPT"));
+            engine.workOk(code, "specialist", "appraise_dossier",
+                    Map.of("proposedDecision", decision, "appraisalNote", "Thẩm định xong"));
+            Map<String, Object> approval = new LinkedHashMap<>();
+            approval.put("approvalDecision", decision);
+            if (reason != null) {
+                approval.put("decisionReason", reason);
+            }
+            engine.workOk(code, "head", "approve_dossier", approval);
+        }
+
+        private ResponseEntity<byte[]> result(String code, String secret) {
+            return http.exchange("/api/tracking/result", org.springframework.http.HttpMethod.POST,
+                    new HttpEntity<>(Map.of("code", code, "secret", secret), headers(client())), byte[].class);
+        }
+
+        private static String text(byte[] pdf) throws IOException {
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            }
         }
     }
 

@@ -91,10 +91,16 @@ class HouseholdBusinessRegistrationProcessTest extends ProcessTest {
 
         // Then its catalogue entry and submission form are readable from the model
         Map<String, String> properties = new LinkedHashMap<>();
+        Map<String, String> documents = new LinkedHashMap<>();
         for (CamundaProperty property : process.getExtensionElements().getElementsQuery()
                 .filterByType(CamundaProperties.class).singleResult().getCamundaProperties()) {
-            properties.put(property.getCamundaName(), property.getCamundaValue());
+            (property.getCamundaName().startsWith("procedure.document.") ? documents : properties)
+                    .put(property.getCamundaName(), property.getCamundaValue());
         }
+        // Thành phần hồ sơ of Decree 01/2021/ND-CP art. 87(2), then the optional premises papers.
+        Assertions.assertThat(documents.keySet()).containsExactly("procedure.document.applicationForm",
+                "procedure.document.identityPapers", "procedure.document.membersMeetingMinutes",
+                "procedure.document.membersAuthorisation", "procedure.document.premisesPapers");
         Assertions.assertThat(properties).containsExactly(
                 Map.entry("procedure.code", "2.000720"),
                 Map.entry("procedure.name", "Đăng ký thành lập hộ kinh doanh"),

@@ -2,6 +2,10 @@ package vn.motcua.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -9,11 +13,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,6 +38,8 @@ public abstract class IntegrationTest {
     protected static final String UNIT = "000.00.01.H01";
     protected static final String OTHER_UNIT = "000.00.02.H01";
     protected static final String PROCEDURE = "household_business_registration";
+    /** The document store of this run, under target/ so that a run leaves nothing elsewhere. */
+    protected static final Path DOCUMENTS = documentRoot();
 
     @Autowired
     protected TestRestTemplate http;
@@ -45,6 +57,7 @@ public abstract class IntegrationTest {
         // of the test database at JVM exit and then waits for a connection that never comes.
         registry.add("camunda.bpm.metrics.enabled", () -> "false");
         registry.add("camunda.bpm.metrics.db-reporter-activate", () -> "false");
+        registry.add("motcua.documents.root", DOCUMENTS::toString);
     }
 
     @BeforeEach
@@ -67,13 +80,51 @@ public abstract class IntegrationTest {
                 "ownershipType", "INDIVIDUAL"));
     }
 
+    /** Submits with the documents every household business registration requires. */
     protected ResponseEntity<JsonNode> submit(String unit, String channel, String resultChannel, Map<String, Object> data) {
-        return http.postForEntity("/api/dossiers", Map.of(
+        return submit(unit, channel, resultChannel, data, requiredDocuments());
+    }
+
+    /** Submits as multipart/form-data: the JSON part {@code submission} and the files by slot id. */
+    protected ResponseEntity<JsonNode> submit(String unit, String channel, String resultChannel, Map<String, Object> data,
+            MultiValueMap<String, Object> files) {
+        return postMultipart("/api/dossiers", "submission", Map.of(
                 "procedureKey", PROCEDURE,
                 "unitCode", unit,
                 "channel", channel,
                 "resultChannel", resultChannel,
-                "data", data), JsonNode.class);
+                "data", data), files);
+    }
+
+    /** A multipart request as a page sends it: one JSON part, then the files (part name = slot id). */
+    protected ResponseEntity<JsonNode> postMultipart(String path, String jsonPart, Object json,
+            MultiValueMap<String, Object> files, Object... uriVariables) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        HttpHeaders jsonHeaders = new HttpHeaders();
+        jsonHeaders.setContentType(MediaType.APPLICATION_JSON);
+        parts.add(jsonPart, new HttpEntity<>(json, jsonHeaders));
+        parts.addAll(files);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.postForEntity(path, new HttpEntity<>(parts, headers), JsonNode.class, uriVariables);
+    }
+
+    /** The application form (PDF) and an identity card scan (PNG): what an individual's registration requires. */
+    protected static MultiValueMap<String, Object> requiredDocuments() {
+        MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
+        files.add("applicationForm", file("giấy-đề-nghị.pdf", TestFiles.pdf("Giay de nghi dang ky ho kinh doanh")));
+        files.add("identityPapers", file("cccd.png", TestFiles.png()));
+        return files;
+    }
+
+    /** A file part with the name the applicant's machine gives it. */
+    protected static Object file(String fileName, byte[] content) {
+        return new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        };
     }
 
     protected String submitted(String channel, String resultChannel, String applicantName) {
@@ -86,6 +137,15 @@ public abstract class IntegrationTest {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/dossiers/" + code, JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
+    }
+
+    private static Path documentRoot() {
+        try {
+            Path target = Files.createDirectories(Path.of(System.getProperty("basedir", "."), "target"));
+            return Files.createTempDirectory(target, "it-documents-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     protected static List<String> column(JsonNode controlSheet, String field) {
