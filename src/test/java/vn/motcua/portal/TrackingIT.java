@@ -237,6 +237,28 @@ class TrackingIT extends IntegrationTest {
     }
 
     @Test
+    void shouldAnswerTheSupplementRequestWithDocumentsOverTheApi() {
+        JsonNode submitted = submittedWithSecret("ONLINE", "COUNTER", "Kiều Văn Lộc");
+        String code = submitted.get("code").asText();
+        String secret = submitted.get("lookupSecret").asText();
+        engine.workOk(code, "reception", "check_completeness", Map.of("receptionOutcome", "INCOMPLETE",
+                "missingDocuments", "Bản sao hợp đồng thuê địa điểm"));
+        org.springframework.util.MultiValueMap<String, Object> files = new org.springframework.util.LinkedMultiValueMap<>();
+        files.add("premisesPapers", file("hop-dong-thue.pdf", vn.motcua.support.TestFiles.pdf("Hop dong thue")));
+
+        ResponseEntity<JsonNode> wrongSecret = postMultipart("/api/tracking/supplement", "supplement",
+                Map.of("code", code, "secret", "AAAAA-BBBBB-CCCCC-DDDDD", "note", "Bổ sung"), files);
+        assertThat(wrongSecret.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        ResponseEntity<JsonNode> answered = postMultipart("/api/tracking/supplement", "supplement",
+                Map.of("code", code, "secret", secret, "note", "Đã bổ sung hợp đồng thuê"), files);
+        assertThat(answered.getStatusCode()).as(String.valueOf(answered.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(answered.getBody().get("status").asText()).isEqualTo("SUBMITTED");
+        JsonNode documents = http.getForObject("/api/dossiers/{code}/documents", JsonNode.class, code);
+        assertThat(column(documents, "name")).contains("hop-dong-thue.pdf");
+    }
+
+    @Test
     void shouldRefuseARatingOutOfRange() {
         JsonNode submitted = submittedWithSecret("ONLINE", "COUNTER", "Hà Thị Lan");
         ResponseEntity<JsonNode> refused = evaluate(submitted.get("code").asText(),
