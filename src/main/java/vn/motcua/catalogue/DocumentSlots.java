@@ -2,6 +2,7 @@ package vn.motcua.catalogue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +86,9 @@ public final class DocumentSlots {
                 ? types(declaration, parts[3]) : limits.defaultTypes();
         DataSize maxSize = parts.length > 4 && !parts[4].isBlank()
                 ? size(declaration, parts[4].strip(), limits) : limits.defaultMaxSize();
-        return new DocumentSlot(id, name, nameEn, required, condition, Set.copyOf(types), maxSize.toBytes());
+        // In the enum's order, so the catalogue lists them the same way every time.
+        return new DocumentSlot(id, name, nameEn, required, condition, Collections.unmodifiableSet(EnumSet.copyOf(types)),
+                maxSize.toBytes());
     }
 
     private static Set<DocumentType> types(Declaration declaration, String list) {

@@ -2,7 +2,6 @@ package vn.motcua.documents;
 
 import java.util.List;
 
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,7 +15,6 @@ import jakarta.validation.constraints.Size;
 
 /** Officers' search over the names and extracted text of every document. Not yet protected (security work). */
 @RestController
-@Validated
 @RequestMapping("/api/documents")
 @Tag(name = "Documents", description = "Search the documents of all dossiers")
 class DocumentSearchController {

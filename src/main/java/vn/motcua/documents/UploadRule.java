@@ -1,5 +1,7 @@
 package vn.motcua.documents;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,7 +21,7 @@ public record UploadRule(Set<DocumentType> types, DataSize maxSize) {
         if (maxSize == null || maxSize.toBytes() <= 0) {
             throw new IllegalArgumentException("an upload rule needs a positive size limit");
         }
-        types = Set.copyOf(types);
+        types = Collections.unmodifiableSet(EnumSet.copyOf(types));
     }
 
     String typeNames() {

@@ -86,26 +86,32 @@ class DossierController {
         }
     }
 
+    // OpenAPI shows one operation per path and method: both variants carry the same text.
+    private static final String SUBMIT = "Submit a dossier for a procedure, with its documents";
+    private static final String SUBMIT_DETAILS = "multipart/form-data: part `submission` (Content-Type application/json,"
+            + " the SubmissionRequest), then one part per file named by the document slot's id (`GET /api/procedures/{key}`"
+            + " lists the slots; several files per slot are allowed). Values and files are all checked before anything is"
+            + " stored, every required slot needs a file, and a refusal lists every broken rule and stores nothing (no"
+            + " dossier, no document, no file). application/json (the SubmissionRequest alone) only for procedures that"
+            + " require no document: for the others it is refused naming each missing one.";
+    private static final String SUPPLEMENT = "Answer a supplement request: what was supplied, corrected values, documents";
+    private static final String SUPPLEMENT_DETAILS = "application/json: the SupplementRequest. multipart/form-data: part"
+            + " `supplement` (Content-Type application/json, the SupplementRequest), then the files, one part each, named by"
+            + " document slot id. Everything is checked before anything is stored.";
+
     /** The dossier as submitted, and the lookup secret the applicant must keep: it is shown only here. */
     record SubmittedResponse(@JsonUnwrapped DossierResponse dossier, String lookupSecret) {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Submit a dossier for a procedure, with its documents",
-            description = "Part `submission`: the same JSON as the JSON variant. Then one part per file, named by the"
-                    + " document slot's id (`GET /api/procedures/{key}` lists the slots; several files per slot are"
-                    + " allowed). Values and files are all checked before anything is stored; every required slot"
-                    + " needs a file. A refused submission stores nothing: no dossier, no document, no file.")
+    @Operation(summary = SUBMIT, description = SUBMIT_DETAILS)
     ResponseEntity<SubmittedResponse> submitWithDocuments(@Valid @RequestPart("submission") SubmissionRequest request,
             MultipartHttpServletRequest files) {
         return submitted(request, uploads(files, "submission"));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Submit a dossier without documents",
-            description = "Only for procedures that require no document: a procedure with required documents answers"
-                    + " 400 naming each missing one (send multipart/form-data instead). The data are checked against"
-                    + " the procedure's submission form; a refused submission stores nothing.")
+    @Operation(summary = SUBMIT, description = SUBMIT_DETAILS)
     ResponseEntity<SubmittedResponse> submit(@Valid @RequestBody SubmissionRequest request) {
         return submitted(request, List.of());
     }
@@ -117,9 +123,7 @@ class DossierController {
     }
 
     @PostMapping(path = "/{code}/supplement", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Answer a supplement request with documents",
-            description = "Part `supplement`: the same JSON as the JSON variant; then the files, one part each,"
-                    + " named by document slot id. Everything is checked before anything is stored.")
+    @Operation(summary = SUPPLEMENT, description = SUPPLEMENT_DETAILS)
     DossierResponse supplementWithDocuments(@PathVariable @Pattern(regexp = CODE) String code,
             @Valid @RequestPart("supplement") SupplementRequest request, MultipartHttpServletRequest files) {
         return details(dossiers.receiveSupplement(code, request.note(), request.data(), uploads(files, "supplement"),
@@ -127,7 +131,7 @@ class DossierController {
     }
 
     @PostMapping(path = "/{code}/supplement", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Answer a supplement request: what was supplied, and corrected form values if any")
+    @Operation(summary = SUPPLEMENT, description = SUPPLEMENT_DETAILS)
     DossierResponse supplement(@PathVariable @Pattern(regexp = CODE) String code,
             @Valid @RequestBody SupplementRequest request) {
         return details(dossiers.receiveSupplement(code, request.note(), request.data(), List.of(), "applicant"));

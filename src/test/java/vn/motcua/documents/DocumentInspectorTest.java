@@ -124,6 +124,17 @@ class DocumentInspectorTest {
         }
 
         @Test
+        void shouldRefuseEncryptedWordDocument() {
+            assertRefused("don.docx", TestFiles.encryptedDocx("secret"), ANY, "encrypted");
+        }
+
+        @Test
+        void shouldRefuseTruncatedWordDocument() {
+            byte[] docx = TestFiles.docx("Bien ban hop");
+            assertRefused("don.docx", Arrays.copyOf(docx, docx.length / 2), ANY, "malformed");
+        }
+
+        @Test
         void shouldRefuseTruncatedPdf() {
             assertRefused("cut.pdf", TestFiles.truncatedPdf(), ANY, "malformed");
         }

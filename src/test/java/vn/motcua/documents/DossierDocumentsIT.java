@@ -87,10 +87,37 @@ class DossierDocumentsIT extends IntegrationTest {
                 .startsWith("attachment;").contains("filename*=UTF-8''").doesNotContain("\"bản");
         assertThat(download.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 
+        assertThat(http.getForEntity("/api/documents?q={q}", JsonNode.class, "p").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
         JsonNode hits = http.getForObject("/api/documents?q={q}", JsonNode.class, "pho ha noi 7q2x");
         assertThat(hits).hasSize(1);
         assertThat(hits.get(0).get("document").get("dossierCode").asText()).isEqualTo(code);
         assertThat(hits.get(0).get("excerpt").asText()).contains("Pho Ha Noi 7Q2X");
+    }
+
+    @Test
+    void shouldListTheProceduresDocumentsInTheCatalogue() {
+        JsonNode documents = http.getForObject("/api/procedures/{key}", JsonNode.class, PROCEDURE).get("documents");
+
+        assertThat(column(documents, "id")).containsExactly("applicationForm", "identityPapers",
+                "membersMeetingMinutes", "membersAuthorisation", "premisesPapers");
+        assertThat(column(documents, "required")).containsExactly("true", "true", "false", "false", "false");
+        JsonNode minutes = documents.get(2);
+        assertThat(minutes.get("name").asText()).isEqualTo(
+                "Bản sao biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh");
+        assertThat(minutes.get("requiredWhen").get("field").asText()).isEqualTo("ownershipType");
+        assertThat(minutes.get("requiredWhen").get("values").get(0).asText()).isEqualTo("FAMILY");
+        assertThat(documents.get(1).get("types").toString()).isEqualTo("[\"PDF\",\"JPEG\",\"PNG\"]");
+        assertThat(documents.get(0).get("maxSizeBytes").asLong()).isEqualTo(10L * 1024 * 1024);
+        assertThat(http.getForObject("/api/procedures", JsonNode.class).get(0).has("documents")).isTrue();
+    }
+
+    @Test
+    void shouldDescribeBothSubmissionVariantsInTheApiDocs() {
+        JsonNode submit = http.getForObject("/api-docs", JsonNode.class).get("paths").get("/api/dossiers").get("post");
+        assertThat(submit.get("requestBody").get("content").has("multipart/form-data")).isTrue();
+        assertThat(submit.get("requestBody").get("content").has("application/json")).isTrue();
+        assertThat(submit.get("description").asText()).contains("part `submission`");
     }
 
     @Test
@@ -149,17 +176,12 @@ class DossierDocumentsIT extends IntegrationTest {
 
         @Test
         void shouldRefuseRenamedExecutable() {
-            JsonNode problem = assertNothingStored(() -> submit(UNIT, "ONLINE", "COUNTER", householdBusiness("An"),
-                    replacing("applicationForm", file("don.pdf", TestFiles.elf()))), HttpStatus.BAD_REQUEST);
-            assertViolation(problem, "documents.applicationForm", "executable", "don.pdf");
+            assertApplicationFormRefused("don.pdf", TestFiles.elf(), "executable");
         }
 
         @Test
         void shouldRefusePdfOverTheSlotsLimit() {
-            JsonNode problem = assertNothingStored(() -> submit(UNIT, "ONLINE", "COUNTER", householdBusiness("An"),
-                    replacing("applicationForm", file("scan.pdf", TestFiles.pdfOfSize(10 * 1024 * 1024 + 1)))),
-                    HttpStatus.BAD_REQUEST);
-            assertViolation(problem, "documents.applicationForm", "tooLarge", "scan.pdf");
+            assertApplicationFormRefused("scan.pdf", TestFiles.pdfOfSize(10 * 1024 * 1024 + 1), "tooLarge");
         }
 
         /**
@@ -211,9 +233,12 @@ class DossierDocumentsIT extends IntegrationTest {
 
         @Test
         void shouldRefuseCorruptPdf() {
-            JsonNode problem = assertNothingStored(() -> submit(UNIT, "ONLINE", "COUNTER", householdBusiness("An"),
-                    replacing("applicationForm", file("don.pdf", TestFiles.truncatedPdf()))), HttpStatus.BAD_REQUEST);
-            assertViolation(problem, "documents.applicationForm", "malformed", "don.pdf");
+            assertApplicationFormRefused("don.pdf", TestFiles.truncatedPdf(), "malformed");
+        }
+
+        @Test
+        void shouldRefuseEncryptedWordDocument() {
+            assertApplicationFormRefused("don.docx", TestFiles.encryptedDocx("Giay de nghi"), "encrypted");
         }
 
         @Test
@@ -282,6 +307,12 @@ class DossierDocumentsIT extends IntegrationTest {
 
             assertViolation(problem, "documents.premisesPapers", "encrypted", "hop-dong.pdf");
             assertThat(dossier(code).get("status").asText()).isEqualTo("AWAITING_SUPPLEMENT");
+        }
+
+        private void assertApplicationFormRefused(String fileName, byte[] content, String code) {
+            JsonNode problem = assertNothingStored(() -> submit(UNIT, "ONLINE", "COUNTER", householdBusiness("An"),
+                    replacing("applicationForm", file(fileName, content))), HttpStatus.BAD_REQUEST);
+            assertViolation(problem, "documents.applicationForm", code, fileName);
         }
 
         private MultiValueMap<String, Object> replacing(String slot, Object file) {

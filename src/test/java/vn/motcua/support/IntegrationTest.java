@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -142,7 +143,10 @@ public abstract class IntegrationTest {
     private static Path documentRoot() {
         try {
             Path target = Files.createDirectories(Path.of(System.getProperty("basedir", "."), "target"));
-            return Files.createTempDirectory(target, "it-documents-");
+            Path root = Files.createTempDirectory(target, "it-documents-");
+            // Like the run's database, the run's documents go when the JVM ends.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(root.toFile())));
+            return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

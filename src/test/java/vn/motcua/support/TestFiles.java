@@ -5,8 +5,10 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
 
 import javax.imageio.ImageIO;
@@ -18,6 +20,10 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Real files of every kind uploads meet, built in memory so tests need no binary fixtures. */
@@ -79,6 +85,21 @@ public final class TestFiles {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A Word document that opens only with a password (Office's agile encryption). */
+    public static byte[] encryptedDocx(String text) {
+        try (POIFSFileSystem container = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            encryptor.confirmPassword("user-secret");
+            try (OutputStream encrypted = encryptor.getDataStream(container)) {
+                encrypted.write(docx(text));
+            }
+            container.writeFilesystem(out);
+            return out.toByteArray();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
