@@ -175,8 +175,6 @@ class ApplicantJourneyBrowserIT extends IntegrationTest {
     private void fillHouseholdBusiness(WebDriver page, String applicant) {
         browser.waiting().until(ExpectedConditions.elementToBeClickable(field("applicantName")));
         Map<String, Object> values = householdBusiness(applicant);
-        // form-js checks a phone field as an international number (E.164) in the browser.
-        values.put("applicantPhone", "+84912345678");
         for (String key : List.of("applicantName", "applicantIdNumber", "applicantPhone", "applicantEmail",
                 "applicantAddress", "businessName", "businessAddress", "businessLine", "capital")) {
             WebElement input = page.findElement(field(key));
