@@ -147,7 +147,8 @@ public final class DocumentInspector {
         // A page that does not parse makes the whole file malformed, instead of a warning in the metadata.
         pdf.setCatchIntermediateIOExceptions(false);
         context.set(PDFParserConfig.class, pdf);
-        context.set(Parser.class, parser);
+        // No Parser in the context: files embedded in a PDF or DOCX are not parsed, which keeps what
+        // an upload can make the server do to the document itself.
         try (TikaInputStream in = TikaInputStream.get(spool)) {
             parser.parse(in, new BodyContentHandler(new WriteOutContentHandler(new ToTextContentHandler(text),
                     textLimit, false, context)), new Metadata(), context);

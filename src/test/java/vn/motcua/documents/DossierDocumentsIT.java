@@ -135,11 +135,8 @@ class DossierDocumentsIT extends IntegrationTest {
 
     @Test
     void shouldStoreSupplementedDocumentsWithTheirPurpose() {
-        String code = submitted("ONLINE", "COUNTER", "Lý Văn Minh");
-        engine.workOk(code, "reception", "check_completeness", Map.of("receptionOutcome", "INCOMPLETE",
-                "missingDocuments", "Bản sao hợp đồng thuê địa điểm kinh doanh"));
-        MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
-        files.add("premisesPapers", file("hop-dong-thue.pdf", TestFiles.pdf("Hop dong thue nha")));
+        String code = awaitingSupplement("Lý Văn Minh");
+        MultiValueMap<String, Object> files = premisesPapers("hop-dong-thue.pdf", TestFiles.pdf("Hop dong thue nha"));
 
         ResponseEntity<JsonNode> response = postMultipart("/api/dossiers/{code}/supplement", "supplement",
                 Map.of("note", "Đã bổ sung hợp đồng thuê"), files, code);
@@ -296,11 +293,8 @@ class DossierDocumentsIT extends IntegrationTest {
 
         @Test
         void shouldRefuseSupplementWithEncryptedPdfAndKeepWaiting() {
-            String code = submitted("ONLINE", "COUNTER", "Đinh Văn Phúc");
-            engine.workOk(code, "reception", "check_completeness", Map.of("receptionOutcome", "INCOMPLETE",
-                    "missingDocuments", "Hợp đồng thuê"));
-            MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
-            files.add("premisesPapers", file("hop-dong.pdf", TestFiles.encryptedPdf("x")));
+            String code = awaitingSupplement("Đinh Văn Phúc");
+            MultiValueMap<String, Object> files = premisesPapers("hop-dong.pdf", TestFiles.encryptedPdf("x"));
 
             JsonNode problem = assertNothingStored(() -> postMultipart("/api/dossiers/{code}/supplement", "supplement",
                     Map.of("note", "Bổ sung"), files, code), HttpStatus.BAD_REQUEST);
@@ -350,6 +344,20 @@ class DossierDocumentsIT extends IntegrationTest {
                 assertThat(matching.get(0).get("message").asText()).contains(file);
             }
         }
+    }
+
+    /** A dossier whose reception asked for the premises papers. */
+    private String awaitingSupplement(String applicant) {
+        String code = submitted("ONLINE", "COUNTER", applicant);
+        engine.workOk(code, "reception", "check_completeness", Map.of("receptionOutcome", "INCOMPLETE",
+                "missingDocuments", "Bản sao hợp đồng thuê địa điểm kinh doanh"));
+        return code;
+    }
+
+    private static MultiValueMap<String, Object> premisesPapers(String fileName, byte[] content) {
+        MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
+        files.add("premisesPapers", file(fileName, content));
+        return files;
     }
 
     private long count(String table) {

@@ -41,9 +41,11 @@ class FilesystemDocumentStoreTest {
         InputStream failing = new InputStream() {
             private int sent;
 
+            // ">=", not "==": InputStream.read(byte[]) swallows an IOException after the first byte
+            // of a chunk, so the failing read must keep failing or the stream never ends.
             @Override
             public int read() throws IOException {
-                if (sent++ >= 100_000) { // keeps failing: InputStream.read(byte[]) swallows a later failure
+                if (sent++ >= 100_000) {
                     throw new IOException("connection reset by the applicant");
                 }
                 return 'x';
