@@ -89,11 +89,14 @@ class PortalPages {
 
     String receiptPage(String code, String secret, boolean counter, HttpServletRequest request,
             HttpServletResponse response, Model model) {
+        Dossier dossier;
         try {
-            model.addAttribute("view", tracking.view(tracking.open(request.getRemoteAddr(), code, secret)));
+            dossier = tracking.open(request.getRemoteAddr(), code, secret);
         } catch (TrackingNotFoundException | TooManyAttemptsException e) {
             return lookupFailed(code, e, response, model);
         }
+        model.addAttribute("view", tracking.view(dossier));
+        model.addAttribute("documents", receipts.received(dossier));
         model.addAttribute("secret", secret);
         model.addAttribute("counter", counter);
         return "portal/receipt";

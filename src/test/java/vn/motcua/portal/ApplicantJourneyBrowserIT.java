@@ -63,6 +63,8 @@ class ApplicantJourneyBrowserIT extends IntegrationTest {
         assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Hồ sơ đã được tiếp nhận");
         assertThat(secret).matches("[0-9A-Z]{5}(-[0-9A-Z]{5}){3}");
         assertThat(page.getCurrentUrl()).doesNotContain(secret);
+        assertThat(page.findElement(By.id("received-documents")).getText())
+                .contains("Giấy đề nghị đăng ký hộ kinh doanh", "ban-scan-applicationForm.pdf");
         browser.screenshot("portal-receipt");
         JsonNode dossier = dossier(code);
         assertThat(dossier.get("channel").asText()).isEqualTo("ONLINE");
