@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -117,16 +119,20 @@ class DossierController {
             + " `supplement` (Content-Type application/json, the SupplementRequest), then the files, one part each, named by"
             + " document slot id. Everything is checked before anything is stored.";
 
+    /** The dossier as submitted, and the lookup secret the applicant must keep: it is shown only here. */
+    record SubmittedResponse(@JsonUnwrapped DossierResponse dossier, String lookupSecret) {
+    }
+
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = SUBMIT, description = SUBMIT_DETAILS)
-    ResponseEntity<DossierResponse> submitWithDocuments(@Valid @RequestPart("submission") SubmissionRequest request,
+    ResponseEntity<SubmittedResponse> submitWithDocuments(@Valid @RequestPart("submission") SubmissionRequest request,
             MultipartHttpServletRequest files) {
         return submitted(request, uploads(files, "submission"));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = SUBMIT, description = SUBMIT_DETAILS)
-    ResponseEntity<DossierResponse> submit(@Valid @RequestBody SubmissionRequest request) {
+    ResponseEntity<SubmittedResponse> submit(@Valid @RequestBody SubmissionRequest request) {
         return submitted(request, List.of());
     }
 
@@ -151,10 +157,12 @@ class DossierController {
         return details(dossiers.receiveSupplement(code, request.note(), request.data(), List.of(), "applicant"));
     }
 
-    private ResponseEntity<DossierResponse> submitted(SubmissionRequest request, List<Upload> uploads) {
-        Dossier dossier = dossiers.submit(new Submission(request.procedureKey(), request.unitCode(),
+    private ResponseEntity<SubmittedResponse> submitted(SubmissionRequest request, List<Upload> uploads) {
+        SubmittedDossier submitted = dossiers.submit(new Submission(request.procedureKey(), request.unitCode(),
                 request.channel(), request.resultChannel(), request.data()), uploads, submitter(request.channel()));
-        return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.code())).body(details(dossier));
+        Dossier dossier = submitted.dossier();
+        return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.code()))
+                .body(new SubmittedResponse(details(dossier), submitted.lookupSecret()));
     }
 
     /** Every file part except the JSON one, by part name (the slot id). */

@@ -68,12 +68,13 @@ public class DossierManagement {
     /**
      * Checks a submission (values and every file) against the procedure, its form and its document
      * slots, then records it, stores its documents and starts its lifecycle in one transaction. The
-     * files are inspected before that transaction, so no lock waits on a slow upload.
+     * files are inspected before that transaction, so no lock waits on a slow upload. The answer
+     * carries the applicant's lookup secret, which is not kept and cannot be read again.
      *
      * @param uploads files by slot; every required slot needs at least one
      */
     @Transactional(propagation = Propagation.SUPPORTS)
-    public Dossier submit(Submission submission, List<Upload> uploads, String submittedBy) {
+    public SubmittedDossier submit(Submission submission, List<Upload> uploads, String submittedBy) {
         Procedure procedure = catalogue.get(submission.procedureKey());
         Unit unit = units.find(submission.unitCode()).orElseThrow(() -> InvalidSubmissionException.of(
                 "unitCode", "unknown", "Không có đơn vị " + submission.unitCode() + " / Unknown unit"));
@@ -103,7 +104,7 @@ public class DossierManagement {
         }
     }
 
-    private Dossier record(Procedure procedure, Unit unit, Submission submission, Map<String, Object> data,
+    private SubmittedDossier record(Procedure procedure, Unit unit, Submission submission, Map<String, Object> data,
             CheckedUploads files, String submittedBy) {
         Applicant applicant = Applicant.from(data);
         Instant now = now();
@@ -116,6 +117,8 @@ public class DossierManagement {
         dossiers.append(id, new DossierEvent(now, EventType.SUBMITTED, null, null, applicant.name(), unit.code(),
                 submittedBy, submission.channel().name(), null, DossierStatus.SUBMITTED));
         dossiers.updateHolder(id, null, applicant.name());
+        String secret = LookupSecrets.generate();
+        dossiers.updateLookupSecret(id, LookupSecrets.hash(secret));
         documents.store(code, files.accepted(), Purpose.SUBMISSION, submittedBy, now);
 
         Map<String, Object> variables = new HashMap<>(data);
@@ -125,7 +128,7 @@ public class DossierManagement {
         variables.put("resultChannel", submission.resultChannel().name());
         variables.put("supplementTimeout", settings.supplementTimeout().toString());
         dossiers.updateProcessInstance(id, process.start(code, variables));
-        return get(code);
+        return new SubmittedDossier(get(code), secret);
     }
 
     /**
@@ -173,6 +176,16 @@ public class DossierManagement {
     @Transactional(readOnly = true)
     public Optional<Dossier> find(String code) {
         return dossiers.findByCode(code);
+    }
+
+    /**
+     * The dossier when the secret is the one issued for it. An unknown code and a wrong secret both
+     * give nothing, after the same work, so that neither can be told from the other.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Dossier> findWithSecret(String code, String secret) {
+        String storedHash = dossiers.lookupSecretHash(code).orElse(null);
+        return LookupSecrets.matches(secret, storedHash) ? find(code) : Optional.empty();
     }
 
     @Transactional(readOnly = true)

@@ -79,6 +79,14 @@ class DossierRepository {
         jdbc.sql("update dossier set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
     }
 
+    void updateLookupSecret(long id, String hash) {
+        jdbc.sql("update dossier set lookup_secret_hash = ? where id = ?").params(hash, id).update();
+    }
+
+    Optional<String> lookupSecretHash(String code) {
+        return jdbc.sql("select lookup_secret_hash from dossier where code = ?").param(code).query(String.class).optional();
+    }
+
     void updateFormData(long id, Map<String, Object> formData, Applicant applicant) {
         jdbc.sql("""
                 update dossier set form_data = ?, applicant_name = ?, applicant_id_number = ?,
