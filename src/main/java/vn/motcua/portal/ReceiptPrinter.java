@@ -51,8 +51,8 @@ class ReceiptPrinter {
         model.put("channel", channel(dossier.channel()));
         model.put("documents", received(dossier));
         model.put("deadlineDays", dossier.deadlineDays());
-        // The appointment is the dossier's due date, set once reception accepts it.
-        model.put("appointment", dossier.dueAt() == null ? null : letterhead.timeAndDate(dossier.dueAt()));
+        // The appointment is the dossier's due date, set when it was submitted (docs/sla.md).
+        model.put("appointment", letterhead.timeAndDate(dossier.dueAt()));
         model.put("resultChannel", resultChannel(dossier.resultChannel()));
         model.put("secret", secret);
         model.put("trackingPage", portal.publicUrl().toString().replaceAll("/+$", "") + "/tra-cuu");

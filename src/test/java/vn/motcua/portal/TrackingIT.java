@@ -122,7 +122,9 @@ class TrackingIT extends IntegrationTest {
             assertThat(text).contains("ỦY BAN NHÂN DÂN QUẬN BA ĐÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                     "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mã hồ sơ: " + code, "Nguyễn Thị Hường",
                     "Đăng ký thành lập hộ kinh doanh", "Trực tiếp tại bộ phận một cửa",
-                    "Trực tuyến (tải về trên trang tra cứu)", "Sẽ được thông báo khi hồ sơ được tiếp nhận",
+                    "Trực tuyến (tải về trên trang tra cứu)",
+                    "Ngày hẹn trả kết quả: " + VietnameseDates.timeAndDate(
+                            java.time.Instant.parse(dossier(code).get("dueAt").asText()), java.time.ZoneId.of("Asia/Ho_Chi_Minh")),
                     "Mã tra cứu hồ sơ:", secret, "Quét mã để theo dõi hồ sơ",
                     "Thành phần hồ sơ đã nhận:", "Giấy đề nghị đăng ký hộ kinh doanh", "giấy-đề-nghị.pdf",
                     "Bản sao giấy tờ pháp lý của cá nhân", "cccd.png");
