@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import vn.motcua.MotcuaProperties;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.printing.VietnameseDates;
 import vn.motcua.unit.Unit;
 import vn.motcua.unit.UnitDirectory;
 

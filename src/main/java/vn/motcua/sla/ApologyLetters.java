@@ -16,6 +16,7 @@ import vn.motcua.MotcuaProperties;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierManagement;
 import vn.motcua.printing.DocumentPrinter;
+import vn.motcua.printing.VietnameseDates;
 import vn.motcua.unit.Unit;
 import vn.motcua.unit.UnitDirectory;
 
@@ -55,17 +56,17 @@ class ApologyLetters {
         String unitName = units.find(dossier.unitCode()).map(Unit::name).orElse(dossier.unitCode());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("issuer", unitName.toUpperCase(VIETNAMESE));
-        model.put("placeAndDate", capitalised(vietnameseDate(LocalDate.ofInstant(now, settings.zone()))));
+        model.put("placeAndDate", capitalised(VietnameseDates.longDate(LocalDate.ofInstant(now, settings.zone()))));
         model.put("number", number);
         model.put("dossierCode", dossier.code());
         model.put("applicantName", dossier.applicant().name());
         model.put("unitName", unitName);
-        model.put("receivedOn", capitalised(vietnameseDate(LocalDate.ofInstant(dossier.receivedAt(), settings.zone()))));
+        model.put("receivedOn", capitalised(VietnameseDates.longDate(LocalDate.ofInstant(dossier.receivedAt(), settings.zone()))));
         model.put("procedureName", dossier.procedureName());
         Instant promised = dossier.clock().originalDueAt() != null ? dossier.clock().originalDueAt() : dossier.dueAt();
         model.put("originalDueAt", notices.local(promised));
         model.put("reason", reason);
-        model.put("newAppointmentDate", vietnameseDate(newAppointmentDate));
+        model.put("newAppointmentDate", VietnameseDates.longDate(newAppointmentDate));
         model.put("issuedBy", issuedBy == null ? "" : issuedBy);
         byte[] pdf = printer.print("apology-letter", model, VIETNAMESE);
 
@@ -89,14 +90,6 @@ class ApologyLetters {
         return "phieu-xin-loi-" + code + "-" + number + ".pdf";
     }
 
-    /**
-     * "ngày 27 tháng 11 năm 2026", as Decree 30/2020/ND-CP writes dates: days below 10 and the months
-     * January and February with a leading zero.
-     */
-    static String vietnameseDate(LocalDate date) {
-        return String.format("ngày %02d tháng %s năm %d", date.getDayOfMonth(),
-                date.getMonthValue() < 3 ? "0" + date.getMonthValue() : date.getMonthValue(), date.getYear());
-    }
 
     private static String capitalised(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);

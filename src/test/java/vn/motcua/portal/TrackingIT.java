@@ -25,6 +25,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
+import vn.motcua.printing.VietnameseDates;
 import vn.motcua.support.IntegrationTest;
 
 /** The applicant's side over REST: lookup secret, tracking, rate limits, receipt PDF, rating. */
