@@ -7,7 +7,6 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,12 +22,9 @@ import vn.motcua.security.UnitAccess;
 
 @RestController
 @RequestMapping("/api/audit")
-@Validated
 @Tag(name = "Audit", description = "Who did what to which dossier and when; for the head of the unit")
 class AuditController {
 
-    private static final String DOSSIER_CODE = "[0-9A-Za-z.]{1,32}-[0-9]{6}-[0-9]{4,6}";
-    private static final String UNIT_CODE = "[0-9A-Za-z.]{1,32}";
     static final String CSV = "text/csv";
 
     private final AuditTrail trail;
@@ -43,7 +39,7 @@ class AuditController {
 
     @GetMapping(params = "dossier", produces = {MediaType.APPLICATION_JSON_VALUE, CSV})
     @Operation(summary = "The audit trail of a dossier, oldest first (JSON, or CSV with Accept: text/csv)")
-    ResponseEntity<?> ofDossier(@RequestParam @Pattern(regexp = DOSSIER_CODE) String dossier,
+    ResponseEntity<?> ofDossier(@RequestParam @Pattern(regexp = UnitAccess.DOSSIER_CODE) String dossier,
             HttpServletRequest request) {
         String unit = UnitAccess.unitOfDossier(dossier);
         Officer head = access.checkHeads(unit);
@@ -53,7 +49,7 @@ class AuditController {
     @GetMapping(params = "unit", produces = {MediaType.APPLICATION_JSON_VALUE, CSV})
     @Operation(summary = "The audit trail of a unit between two days of the agency's calendar (at most "
             + AuditTrail.MAX_ROWS + " rows; JSON, or CSV with Accept: text/csv)")
-    ResponseEntity<?> ofUnit(@RequestParam @Pattern(regexp = UNIT_CODE) String unit, @RequestParam LocalDate from,
+    ResponseEntity<?> ofUnit(@RequestParam @Pattern(regexp = UnitAccess.UNIT_CODE) String unit, @RequestParam LocalDate from,
             @RequestParam LocalDate to, HttpServletRequest request) {
         Officer head = access.checkHeads(unit);
         if (to.isBefore(from)) {

@@ -1,5 +1,7 @@
 package vn.motcua.catalogue;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import vn.motcua.unit.UnitLevel;
@@ -11,9 +13,12 @@ import vn.motcua.unit.UnitLevel;
  * @param version             deployed version of that model
  * @param definitionId        the engine's id of that version
  * @param code                national procedure code
- * @param deadlineWorkingDays legal deadline in working days
+ * @param deadlineWorkingDays legal deadline in whole working days, rounded up (0 for same-day); the
+ *                            exact rules are {@code timeLimits}
  * @param fee                 fee in VND, 0 when free
  * @param submissionForm      id of the Camunda Form the applicant fills in
+ * @param timeLimits          legal deadline, phase shares, cut-off hour and supplement clock policy
+ * @param documents           the documents a dossier carries (thành phần hồ sơ), in the model's order
  */
 public record Procedure(
         String key,
@@ -29,5 +34,12 @@ public record Procedure(
         OnlineLevel onlineLevel,
         Set<ResultChannel> resultChannels,
         String legalBasis,
-        String submissionForm) {
+        String submissionForm,
+        TimeLimits timeLimits,
+        List<DocumentSlot> documents) {
+
+    /** The slot with this id, if the procedure has one. */
+    public Optional<DocumentSlot> document(String slotId) {
+        return documents.stream().filter(slot -> slot.id().equals(slotId)).findFirst();
+    }
 }

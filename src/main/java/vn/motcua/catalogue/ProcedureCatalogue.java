@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import vn.motcua.documents.DocumentsProperties;
+
 /**
  * The procedures on offer, read from the deployed models: a procedure deployed at runtime appears
  * without a restart, and each dossier can still find the exact version it started on.
@@ -30,12 +32,14 @@ public class ProcedureCatalogue {
 
     private final RepositoryService repository;
     private final FormService forms;
+    private final DocumentsProperties documentLimits;
     // Deployed versions never change, so what was read from one is kept for good.
     private final Map<String, Optional<Procedure>> byDefinitionId = new ConcurrentHashMap<>();
 
-    ProcedureCatalogue(RepositoryService repository, FormService forms) {
+    ProcedureCatalogue(RepositoryService repository, FormService forms, DocumentsProperties documentLimits) {
         this.repository = repository;
         this.forms = forms;
+        this.documentLimits = documentLimits;
     }
 
     /** The latest active version of every procedure, by code. */
@@ -97,6 +101,6 @@ public class ProcedureCatalogue {
 
     private Optional<Procedure> read(ProcessDefinition definition) {
         return byDefinitionId.computeIfAbsent(definition.getId(), id -> ProcedureMetadata.read(
-                definition, repository.getBpmnModelInstance(id)));
+                definition, repository.getBpmnModelInstance(id), documentLimits));
     }
 }

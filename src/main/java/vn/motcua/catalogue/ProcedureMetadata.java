@@ -12,6 +12,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 
+import vn.motcua.documents.DocumentsProperties;
 import vn.motcua.modelling.ExtensionProperties;
 import vn.motcua.unit.UnitLevel;
 
@@ -26,7 +27,7 @@ final class ProcedureMetadata {
     private ProcedureMetadata() {
     }
 
-    static Optional<Procedure> read(ProcessDefinition definition, BpmnModelInstance model) {
+    static Optional<Procedure> read(ProcessDefinition definition, BpmnModelInstance model, DocumentsProperties limits) {
         Process process = model.getModelElementById(definition.getKey());
         Map<String, String> properties = procedureProperties(process);
         if (!properties.containsKey("code")) {
@@ -38,6 +39,7 @@ final class ProcedureMetadata {
                 .filter(ref -> ref != null && !ref.isBlank())
                 .findFirst()
                 .orElseThrow(() -> reader.invalid("start event", "the start event needs camunda:formRef naming the submission form"));
+        TimeLimits timeLimits = reader.timeLimits();
         return Optional.of(new Procedure(
                 definition.getKey(),
                 definition.getVersion(),
@@ -47,12 +49,15 @@ final class ProcedureMetadata {
                 properties.getOrDefault("nameEn", reader.text("name")),
                 reader.text("sector"),
                 reader.choice("unitLevel", UnitLevel.class),
-                reader.number("deadlineWorkingDays"),
+                timeLimits.wholeWorkingDays(),
                 properties.containsKey("fee") ? reader.number("fee") : 0,
                 reader.choice("onlineLevel", OnlineLevel.class),
                 reader.choices("resultChannels", ResultChannel.class),
                 reader.text("legalBasis"),
-                submissionForm));
+                submissionForm,
+                timeLimits,
+                DocumentSlots.read(definition.getResourceName(), definition.getKey(), ExtensionProperties.of(process),
+                        limits)));
     }
 
     private static Map<String, String> procedureProperties(Process process) {
@@ -73,6 +78,14 @@ final class ProcedureMetadata {
                 throw invalid("process " + definition.getKey(), "missing extension property " + PREFIX + name);
             }
             return value;
+        }
+
+        TimeLimits timeLimits() {
+            try {
+                return TimeLimits.read(properties);
+            } catch (IllegalArgumentException e) {
+                throw invalid("process " + definition.getKey(), e.getMessage());
+            }
         }
 
         int number(String name) {

@@ -11,7 +11,9 @@ import vn.motcua.catalogue.ResultChannel;
  *
  * @param code     official dossier code {@code UNIT-YYMMDD-NNNN}, also the process business key
  * @param formData the values submitted on the procedure's form
- * @param dueAt    the overall deadline, set by the working-day calendar once the dossier is accepted
+ * @param dueAt    the overall due date (the receipt's appointment), from the procedure's legal deadline
+ *                 counted on the working-time calendar; moved only by the supplement clock policy
+ * @param clock    the rest of the deadline facts: counting start, original due date, pauses, overdue, apology
  */
 public record Dossier(
         long id,
@@ -35,5 +37,14 @@ public record Dossier(
         String currentStep,
         String currentHolder,
         String submittedBy,
-        String processInstanceId) {
+        String processInstanceId,
+        DossierClock clock) {
+
+    /** Late: finished after its due date, or still open past it. An apology letter does not change that. */
+    public boolean late(Instant now) {
+        if (dueAt == null) {
+            return false;
+        }
+        return finishedAt != null ? finishedAt.isAfter(dueAt) : now.isAfter(dueAt);
+    }
 }

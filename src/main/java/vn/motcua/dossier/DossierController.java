@@ -2,9 +2,12 @@ package vn.motcua.dossier;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,7 +15,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,6 +29,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.motcua.catalogue.ResultChannel;
+import vn.motcua.documents.Upload;
 import vn.motcua.security.IdempotencyKeys;
 import vn.motcua.security.UnitAccess;
 
@@ -59,6 +67,23 @@ class DossierController {
     record ProcedureRef(String key, int version, String code, String name) {
     }
 
+    /**
+     * @param legal            the legal deadline (3d, 4h, same-day)
+     * @param late             finished after, or still open past, the due date (apology or not)
+     * @param newAppointmentDate the latest apology letter's new appointment
+     */
+    record Deadline(String legal, Instant countingStartedAt, Instant dueAt, Instant originalDueAt, boolean paused,
+            long pausedWorkingMinutes, boolean late, Instant overdueAt, LocalDate newAppointmentDate,
+            String apologyReason) {
+
+        static Deadline of(Dossier d, Instant now) {
+            DossierClock c = d.clock();
+            return new Deadline(c.legalDeadline(), c.countingStartedAt(), d.dueAt(), c.originalDueAt(), c.paused(),
+                    c.pausedWorkingTime().toMinutes(), d.late(now), c.overdueAt(), c.newAppointmentDate(),
+                    c.apologyReason());
+        }
+    }
+
     record DossierResponse(
             String code,
             ProcedureRef procedure,
@@ -74,35 +99,50 @@ class DossierController {
             Instant acceptedAt,
             Instant dueAt,
             Instant finishedAt,
+            Deadline deadline,
             String currentStep,
             String currentHolder,
             List<DossierEvent> controlSheet) {
 
-        static DossierResponse of(Dossier d, List<DossierEvent> controlSheet) {
+        static DossierResponse of(Dossier d, List<DossierEvent> controlSheet, Instant now) {
             return new DossierResponse(d.code(),
                     new ProcedureRef(d.procedureKey(), d.procedureVersion(), d.procedureCode(), d.procedureName()),
                     d.unitCode(), d.channel(), d.resultChannel(), d.status(), d.decision(), d.applicant(),
                     d.formData(), d.deadlineDays(), d.receivedAt(), d.acceptedAt(), d.dueAt(), d.finishedAt(),
-                    d.currentStep(), d.currentHolder(), controlSheet);
+                    Deadline.of(d, now), d.currentStep(), d.currentHolder(), controlSheet);
         }
     }
 
-    @PostMapping
-    @Operation(summary = "Submit a dossier for a procedure",
-            description = "The data are checked against the procedure's submission form; a refused submission stores nothing. "
-                    + "Online submissions need no login; counter and post intake needs a reception officer of the unit. "
-                    + "A retry with the same Idempotency-Key and body returns the same dossier (200).")
-    ResponseEntity<DossierResponse> submit(@Valid @RequestBody SubmissionRequest request,
+    // OpenAPI shows one operation per path and method: both variants carry the same text.
+    private static final String SUBMIT = "Submit a dossier for a procedure, with its documents";
+    private static final String SUBMIT_DETAILS = "multipart/form-data: part `submission` (Content-Type application/json,"
+            + " the SubmissionRequest), then one part per file named by the document slot's id (`GET /api/procedures/{key}`"
+            + " lists the slots; several files per slot are allowed). Values and files are all checked before anything is"
+            + " stored, every required slot needs a file, and a refusal lists every broken rule and stores nothing (no"
+            + " dossier, no document, no file). application/json (the SubmissionRequest alone) only for procedures that"
+            + " require no document: for the others it is refused naming each missing one.";
+    private static final String SUPPLEMENT = "Answer a supplement request: what was supplied, corrected values, documents";
+    private static final String SUPPLEMENT_DETAILS = "application/json: the SupplementRequest. multipart/form-data: part"
+            + " `supplement` (Content-Type application/json, the SupplementRequest), then the files, one part each, named by"
+            + " document slot id. Everything is checked before anything is stored.";
+
+    /** The dossier as submitted, and the lookup secret the applicant must keep: it is shown only here. */
+    record SubmittedResponse(@JsonUnwrapped DossierResponse dossier, String lookupSecret) {
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = SUBMIT, description = SUBMIT_DETAILS)
+    ResponseEntity<SubmittedResponse> submitWithDocuments(@Valid @RequestPart("submission") SubmissionRequest request,
+            MultipartHttpServletRequest files,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
-        String submitter = submitter(request);
-        IdempotencyKeys.Created created = idempotency.once(idempotencyKey, submitter, request, () -> {
-            Dossier dossier = dossiers.submit(new Submission(request.procedureKey(), request.unitCode(),
-                    request.channel(), request.resultChannel(), request.data()), submitter);
-            return new IdempotencyKeys.Created(dossier.code(), null, false);
-        });
-        DossierResponse body = details(dossiers.get(created.resource()));
-        return created.replayed() ? ResponseEntity.ok(body)
-                : ResponseEntity.created(URI.create("/api/dossiers/" + body.code())).body(body);
+        return submitted(request, uploads(files, "submission"), idempotencyKey);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = SUBMIT, description = SUBMIT_DETAILS)
+    ResponseEntity<SubmittedResponse> submit(@Valid @RequestBody SubmissionRequest request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+        return submitted(request, List.of(), idempotencyKey);
     }
 
     @GetMapping("/{code}")
@@ -111,22 +151,54 @@ class DossierController {
         return details(dossiers.get(code));
     }
 
-    @PostMapping("/{code}/supplement")
-    @Operation(summary = "Answer a supplement request: what was supplied, and corrected form values if any")
+    @PostMapping(path = "/{code}/supplement", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = SUPPLEMENT, description = SUPPLEMENT_DETAILS)
+    DossierResponse supplementWithDocuments(@PathVariable @Pattern(regexp = CODE) String code,
+            @Valid @RequestPart("supplement") SupplementRequest request, MultipartHttpServletRequest files) {
+        return details(dossiers.receiveSupplement(code, request.note(), request.data(), uploads(files, "supplement"),
+                access.actor()));
+    }
+
+    @PostMapping(path = "/{code}/supplement", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = SUPPLEMENT, description = SUPPLEMENT_DETAILS)
     DossierResponse supplement(@PathVariable @Pattern(regexp = CODE) String code,
             @Valid @RequestBody SupplementRequest request) {
-        return details(dossiers.receiveSupplement(code, request.note(), request.data(), access.actor()));
+        return details(dossiers.receiveSupplement(code, request.note(), request.data(), List.of(), access.actor()));
+    }
+
+    /**
+     * Online: the applicant; at the counter or by post: the unit's reception officer, who must be
+     * logged in. A retry with the same {@code Idempotency-Key}, values and files gets the same
+     * dossier and lookup secret (200) instead of a second dossier.
+     */
+    private ResponseEntity<SubmittedResponse> submitted(SubmissionRequest request, List<Upload> uploads,
+            String idempotencyKey) {
+        String submitter = request.channel() == Channel.ONLINE ? "applicant"
+                : access.checkReceivesFor(request.unitCode()).id();
+        List<String> files = uploads.stream()
+                .map(upload -> upload.slot() + "/" + upload.fileName() + "/" + IdempotencyKeys.digest(upload.content()))
+                .toList();
+        IdempotencyKeys.Created created = idempotency.once(idempotencyKey, submitter, List.of(request, files), () -> {
+            SubmittedDossier submitted = dossiers.submit(new Submission(request.procedureKey(), request.unitCode(),
+                    request.channel(), request.resultChannel(), request.data()), uploads, submitter);
+            return new IdempotencyKeys.Created(submitted.dossier().code(), submitted.lookupSecret(), false);
+        });
+        SubmittedResponse body = new SubmittedResponse(details(dossiers.get(created.resource())), created.payload());
+        return created.replayed() ? ResponseEntity.ok(body)
+                : ResponseEntity.created(URI.create("/api/dossiers/" + created.resource())).body(body);
+    }
+
+    /** Every file part except the JSON one, by part name (the slot id). */
+    private static List<Upload> uploads(MultipartHttpServletRequest request, String jsonPart) {
+        return request.getMultiFileMap().entrySet().stream()
+                .filter(part -> !part.getKey().equals(jsonPart))
+                .flatMap(part -> part.getValue().stream()
+                        .map(file -> new Upload(part.getKey(), file.getOriginalFilename(), file)))
+                .toList();
     }
 
     private DossierResponse details(Dossier dossier) {
-        return DossierResponse.of(dossier, dossiers.controlSheet(dossier.code()));
-    }
-
-    /** Online: the applicant; at the counter or by post: the reception officer of the unit, who must be logged in. */
-    private String submitter(SubmissionRequest request) {
-        if (request.channel() == Channel.ONLINE) {
-            return "applicant";
-        }
-        return access.checkReceivesFor(request.unitCode()).id();
+        return DossierResponse.of(dossier, dossiers.controlSheet(dossier.code()),
+                ClockUtil.getCurrentTime().toInstant());
     }
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * One row of the control sheet: a hand-over (from, to), a completed step (actor, outcome, note)
- * or a change of status, with the dossier's status after it.
+ * or a change of status, with the dossier's status after it; rows that move the deadline carry the
+ * due date before and after.
  */
 public record DossierEvent(
         Instant occurredAt,
@@ -16,5 +17,12 @@ public record DossierEvent(
         String actor,
         String outcome,
         String note,
-        DossierStatus status) {
+        DossierStatus status,
+        Instant previousDueAt,
+        Instant dueAt) {
+
+    public DossierEvent(Instant occurredAt, EventType type, String stepId, String stepName, String from, String to,
+            String actor, String outcome, String note, DossierStatus status) {
+        this(occurredAt, type, stepId, stepName, from, to, actor, outcome, note, status, null, null);
+    }
 }

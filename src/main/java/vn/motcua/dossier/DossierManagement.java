@@ -1,7 +1,9 @@
 package vn.motcua.dossier;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,11 +12,20 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.MotcuaProperties;
+import vn.motcua.catalogue.DocumentSlot;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.documents.CheckedUploads;
+import vn.motcua.documents.DocumentViolation;
+import vn.motcua.documents.DossierDocuments;
+import vn.motcua.documents.Purpose;
+import vn.motcua.documents.Upload;
 import vn.motcua.forms.FieldViolation;
 import vn.motcua.forms.FormRules;
 import vn.motcua.forms.FormValidator;
@@ -37,9 +48,12 @@ public class DossierManagement {
     private final UnitDirectory units;
     private final FormRules formRules;
     private final MotcuaProperties settings;
+    private final DossierDocuments documents;
+    private final TransactionTemplate transaction;
 
     DossierManagement(DossierRepository dossiers, DossierCodes codes, DossierProcess process,
-            ProcedureCatalogue catalogue, UnitDirectory units, FormRules formRules, MotcuaProperties settings) {
+            ProcedureCatalogue catalogue, UnitDirectory units, FormRules formRules, MotcuaProperties settings,
+            DossierDocuments documents, PlatformTransactionManager transactions) {
         this.dossiers = dossiers;
         this.codes = codes;
         this.process = process;
@@ -47,10 +61,20 @@ public class DossierManagement {
         this.units = units;
         this.formRules = formRules;
         this.settings = settings;
+        this.documents = documents;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Checks a submission against the procedure and its form, records it and starts its lifecycle. */
-    public Dossier submit(Submission submission, String submittedBy) {
+    /**
+     * Checks a submission (values and every file) against the procedure, its form and its document
+     * slots, then records it, stores its documents and starts its lifecycle in one transaction. The
+     * files are inspected before that transaction, so no lock waits on a slow upload. The answer
+     * carries the applicant's lookup secret, which is not kept and cannot be read again.
+     *
+     * @param uploads files by slot; every required slot needs at least one
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public SubmittedDossier submit(Submission submission, List<Upload> uploads, String submittedBy) {
         Procedure procedure = catalogue.get(submission.procedureKey());
         Unit unit = units.find(submission.unitCode()).orElseThrow(() -> InvalidSubmissionException.of(
                 "unitCode", "unknown", "Không có đơn vị " + submission.unitCode() + " / Unknown unit"));
@@ -62,18 +86,40 @@ public class DossierManagement {
             throw InvalidSubmissionException.of("resultChannel", "option", "Thủ tục trả kết quả qua "
                     + procedure.resultChannels() + " / Results are returned by " + procedure.resultChannels());
         }
-        Map<String, Object> data = checkedFormData(procedure, submission.data());
-        Applicant applicant = Applicant.from(data);
+        Map<String, Object> data = submission.data() == null ? Map.of() : submission.data();
+        try (CheckedUploads files = documents.check(uploads, slot -> procedure.document(slot).map(DocumentSlot::rule))) {
+            List<FieldViolation> formViolations = formViolations(procedure, data);
+            List<DocumentViolation> documentViolations = new ArrayList<>(files.violations());
+            for (DocumentSlot slot : procedure.documents()) {
+                if (slot.requiredFor(data) && !files.hasFilesFor(slot.id())
+                        && uploads.stream().noneMatch(upload -> upload.slot().equals(slot.id()))) {
+                    documentViolations.add(DocumentViolation.of(slot.id(), null, "required",
+                            "Thiếu thành phần hồ sơ bắt buộc: " + slot.name(), "Required document missing: " + slot.nameEn()));
+                }
+            }
+            if (!formViolations.isEmpty() || !documentViolations.isEmpty()) {
+                throw new InvalidSubmissionException(formViolations, documentViolations);
+            }
+            return transaction.execute(status -> record(procedure, unit, submission, data, files, submittedBy));
+        }
+    }
 
+    private SubmittedDossier record(Procedure procedure, Unit unit, Submission submission, Map<String, Object> data,
+            CheckedUploads files, String submittedBy) {
+        Applicant applicant = Applicant.from(data);
         Instant now = now();
         String code = codes.next(unit.code(), LocalDate.ofInstant(now, settings.zone()));
         long id = dossiers.insert(new Dossier(0, code, procedure.key(), procedure.version(), procedure.code(),
                 procedure.name(), unit.code(), submission.channel(), submission.resultChannel(),
                 DossierStatus.SUBMITTED, null, applicant, data, procedure.deadlineWorkingDays(), now, null, null,
-                null, null, null, submittedBy, null));
+                null, null, null, submittedBy, null, new DossierClock(procedure.timeLimits().legal().toString(), null,
+                        null, null, Duration.ZERO, null, null, null)));
         dossiers.append(id, new DossierEvent(now, EventType.SUBMITTED, null, null, applicant.name(), unit.code(),
                 submittedBy, submission.channel().name(), null, DossierStatus.SUBMITTED));
         dossiers.updateHolder(id, null, applicant.name());
+        String secret = LookupSecrets.generate();
+        dossiers.updateLookupSecret(id, LookupSecrets.hash(secret));
+        documents.store(code, files.accepted(), Purpose.SUBMISSION, submittedBy, now);
 
         Map<String, Object> variables = new HashMap<>(data);
         variables.put("unit", unit.code());
@@ -82,36 +128,64 @@ public class DossierManagement {
         variables.put("resultChannel", submission.resultChannel().name());
         variables.put("supplementTimeout", settings.supplementTimeout().toString());
         dossiers.updateProcessInstance(id, process.start(code, variables));
-        return get(code);
+        return new SubmittedDossier(get(code), secret);
     }
 
-    /** The applicant's answer to a supplement request: a note and any corrected form values. */
-    public Dossier receiveSupplement(String code, String note, Map<String, Object> corrections, String actor) {
+    /**
+     * The applicant's answer to a supplement request: a note, any corrected form values and the
+     * documents asked for, all checked (against the procedure version the dossier was submitted on)
+     * before anything is stored.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Dossier receiveSupplement(String code, String note, Map<String, Object> corrections, List<Upload> uploads,
+            String actor) {
         Dossier dossier = get(code);
         if (dossier.status() != DossierStatus.AWAITING_SUPPLEMENT) {
             throw new DossierStateException(code, dossier.status(), "receive a supplement");
         }
+        Procedure procedure = catalogue.find(dossier.procedureKey(), dossier.procedureVersion())
+                .orElseThrow(() -> new IllegalStateException("Procedure " + dossier.procedureKey() + " version "
+                        + dossier.procedureVersion() + " is no longer deployed"));
         Map<String, Object> changed = corrections == null ? Map.of() : corrections;
-        if (!changed.isEmpty()) {
-            Map<String, Object> merged = new LinkedHashMap<>(dossier.formData());
-            merged.putAll(changed);
-            // Checked against the form of the version the dossier was submitted on.
-            Procedure procedure = catalogue.find(dossier.procedureKey(), dossier.procedureVersion())
-                    .orElseThrow(() -> new IllegalStateException("Procedure " + dossier.procedureKey() + " version "
-                            + dossier.procedureVersion() + " is no longer deployed"));
-            dossiers.updateFormData(dossier.id(), checkedFormData(procedure, merged), Applicant.from(merged));
+        Map<String, Object> merged = new LinkedHashMap<>(dossier.formData());
+        merged.putAll(changed);
+        try (CheckedUploads files = documents.check(uploads, slot -> procedure.document(slot).map(DocumentSlot::rule))) {
+            List<FieldViolation> formViolations = changed.isEmpty() ? List.of() : formViolations(procedure, merged);
+            if (!formViolations.isEmpty() || !files.violations().isEmpty()) {
+                throw new InvalidSubmissionException(formViolations, files.violations());
+            }
+            return transaction.execute(status -> {
+                Dossier current = get(code);
+                if (current.status() != DossierStatus.AWAITING_SUPPLEMENT) {
+                    throw new DossierStateException(code, current.status(), "receive a supplement");
+                }
+                if (!changed.isEmpty()) {
+                    dossiers.updateFormData(current.id(), merged, Applicant.from(merged));
+                }
+                documents.store(code, files.accepted(), Purpose.SUPPLEMENT, actor, now());
+                dossiers.updateStatus(current.id(), DossierStatus.SUBMITTED);
+                append(current, EventType.SUPPLEMENT_RECEIVED, actor, null, note, DossierStatus.SUBMITTED);
+                if (!process.supplementReceived(code, changed)) {
+                    throw new DossierStateException(code, current.status(), "receive a supplement: nothing waits for one");
+                }
+                return get(code);
+            });
         }
-        dossiers.updateStatus(dossier.id(), DossierStatus.SUBMITTED);
-        append(dossier, EventType.SUPPLEMENT_RECEIVED, actor, null, note, DossierStatus.SUBMITTED);
-        if (!process.supplementReceived(code, changed)) {
-            throw new DossierStateException(code, dossier.status(), "receive a supplement: nothing waits for one");
-        }
-        return get(code);
     }
 
     @Transactional(readOnly = true)
     public Optional<Dossier> find(String code) {
         return dossiers.findByCode(code);
+    }
+
+    /**
+     * The dossier when the secret is the one issued for it. An unknown code and a wrong secret both
+     * give nothing, after the same work, so that neither can be told from the other.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Dossier> findWithSecret(String code, String secret) {
+        String storedHash = dossiers.lookupSecretHash(code).orElse(null);
+        return LookupSecrets.matches(secret, storedHash) ? find(code) : Optional.empty();
     }
 
     @Transactional(readOnly = true)
@@ -155,6 +229,76 @@ public class DossierManagement {
         finish(dossier, EventType.RESULT_RETURNED, DossierStatus.RESULT_RETURNED, dossier.resultChannel().name());
     }
 
+    /** The legal time starts to run from {@code countingStart}: the dossier is due at {@code dueAt}. */
+    public void deadlineSet(String code, Instant countingStart, Instant dueAt) {
+        Dossier dossier = get(code);
+        dossiers.startClock(dossier.id(), countingStart, dueAt);
+        appendDeadline(dossier, EventType.DEADLINE_SET, null, "Bắt đầu tính thời hạn / Counting from " + countingStart,
+                dueAt);
+    }
+
+    /** The clock stops while the applicant supplements the dossier. */
+    public void clockPaused(String code) {
+        Dossier dossier = get(code);
+        dossiers.pauseClock(dossier.id(), now());
+        appendDeadline(dossier, EventType.CLOCK_PAUSED, null, null, dossier.dueAt());
+    }
+
+    /**
+     * The clock runs again: {@code how} is {@link EventType#CLOCK_RESUMED} (due date moved by the
+     * working time waited, {@code pausedInTotal} so far) or {@link EventType#CLOCK_RESTARTED} (the full
+     * legal time from {@code countingStart}).
+     */
+    public void clockResumed(String code, EventType how, Instant countingStart, Duration pausedInTotal, Instant dueAt,
+            String note) {
+        if (how != EventType.CLOCK_RESUMED && how != EventType.CLOCK_RESTARTED) {
+            throw new IllegalArgumentException("Not a way to resume the clock: " + how);
+        }
+        Dossier dossier = get(code);
+        dossiers.resumeClock(dossier.id(), countingStart, pausedInTotal, dueAt);
+        appendDeadline(dossier, how, null, note, dueAt);
+    }
+
+    /** The due date passed before the dossier was settled; the first time counts. */
+    public void overdue(String code) {
+        Dossier dossier = get(code);
+        Instant now = now();
+        dossiers.markOverdue(dossier.id(), now);
+        appendDeadline(dossier, EventType.OVERDUE, null, null, dossier.dueAt());
+    }
+
+    /** The holders of a step (or of the whole dossier, {@code stepId} null) were warned it is about to run out. */
+    public void deadlineWarning(String code, String stepId, String stepName, String warned, Instant dueAt) {
+        Dossier dossier = get(code);
+        dossiers.append(dossier.id(), new DossierEvent(now(), EventType.DEADLINE_WARNING, stepId, stepName, null, warned,
+                null, null, null, dossier.status(), null, dueAt));
+    }
+
+    /** The head of unit gave a late step to another officer. */
+    public void taskReassigned(String code, String stepId, String stepName, String from, String to, String actor,
+            String note) {
+        Dossier dossier = get(code);
+        dossiers.append(dossier.id(), new DossierEvent(now(), EventType.TASK_REASSIGNED, stepId, stepName, from, to,
+                actor, null, note, dossier.status()));
+        dossiers.updateHolder(dossier.id(), stepName, to);
+    }
+
+    /** The head of unit asked the holder of a late step to hurry. */
+    public void taskExpedited(String code, String stepId, String stepName, String holder, String actor, String note) {
+        Dossier dossier = get(code);
+        dossiers.append(dossier.id(), new DossierEvent(now(), EventType.TASK_EXPEDITED, stepId, stepName, null, holder,
+                actor, null, note, dossier.status()));
+    }
+
+    /** The head of unit issued apology letter number {@code number} with a new appointment date. */
+    public void apologyIssued(String code, int number, LocalDate newAppointment, String reason, String actor) {
+        Dossier dossier = get(code);
+        dossiers.newAppointment(dossier.id(), newAppointment, reason);
+        dossiers.append(dossier.id(), new DossierEvent(now(), EventType.APOLOGY_ISSUED, null, null, null,
+                dossier.applicant().name(), actor, String.valueOf(number),
+                "Hẹn lại ngày " + newAppointment + ": " + reason, dossier.status(), dossier.dueAt(), dossier.dueAt()));
+    }
+
     /** A step was handed to its next holder (a candidate group or an assignee). */
     void handedOver(String code, String stepId, String stepName, String to) {
         Dossier dossier = get(code);
@@ -171,23 +315,23 @@ public class DossierManagement {
         dossiers.updateHolder(dossier.id(), stepName, actor);
     }
 
-    private Map<String, Object> checkedFormData(Procedure procedure, Map<String, Object> data) {
-        Map<String, Object> values = data == null ? Map.of() : data;
-        List<FieldViolation> violations = formRules.check(catalogue.submissionForm(procedure), values,
-                FormValidator.Mode.SUBMISSION);
-        if (!violations.isEmpty()) {
-            throw new InvalidSubmissionException(violations);
+    private List<FieldViolation> formViolations(Procedure procedure, Map<String, Object> values) {
+        List<FieldViolation> violations = new ArrayList<>(formRules.check(catalogue.submissionForm(procedure), values,
+                FormValidator.Mode.SUBMISSION));
+        if (violations.isEmpty() && Applicant.from(values).name() == null) {
+            violations.add(new FieldViolation("applicantName", "required", "Trường bắt buộc / This field is required"));
         }
-        if (Applicant.from(values).name() == null) {
-            throw InvalidSubmissionException.of("applicantName", "required",
-                    "Trường bắt buộc / This field is required");
-        }
-        return values;
+        return violations;
     }
 
     private void finish(Dossier dossier, EventType type, DossierStatus status, String outcome) {
         dossiers.markFinished(dossier.id(), status, now());
         append(dossier, type, null, outcome, null, status);
+    }
+
+    private void appendDeadline(Dossier dossier, EventType type, String actor, String note, Instant dueAt) {
+        dossiers.append(dossier.id(), new DossierEvent(now(), type, null, null, null, null, actor, null, note,
+                dossier.status(), dossier.dueAt(), dueAt));
     }
 
     private void append(Dossier dossier, EventType type, String actor, String outcome, String note,

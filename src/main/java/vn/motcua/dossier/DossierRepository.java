@@ -3,7 +3,9 @@ package vn.motcua.dossier;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,11 +42,11 @@ class DossierRepository {
                 insert into dossier (code, procedure_key, procedure_version, procedure_code, procedure_name,
                     unit_code, channel, result_channel, status, applicant_name, applicant_id_number,
                     applicant_phone, applicant_email, applicant_address, form_data, deadline_days,
-                    received_at, submitted_by)
+                    legal_deadline, received_at, submitted_by)
                 values (:code, :procedureKey, :procedureVersion, :procedureCode, :procedureName,
                     :unitCode, :channel, :resultChannel, :status, :applicantName, :applicantIdNumber,
                     :applicantPhone, :applicantEmail, :applicantAddress, :formData, :deadlineDays,
-                    :receivedAt, :submittedBy)
+                    :legalDeadline, :receivedAt, :submittedBy)
                 """)
                 .param("code", d.code())
                 .param("procedureKey", d.procedureKey())
@@ -62,6 +64,7 @@ class DossierRepository {
                 .param("applicantAddress", d.applicant().address())
                 .param("formData", toJson(d.formData()))
                 .param("deadlineDays", d.deadlineDays())
+                .param("legalDeadline", d.clock().legalDeadline())
                 .param("receivedAt", timestamp(d.receivedAt()))
                 .param("submittedBy", d.submittedBy())
                 .update(key, "id");
@@ -74,6 +77,14 @@ class DossierRepository {
 
     void updateProcessInstance(long id, String processInstanceId) {
         jdbc.sql("update dossier set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+    }
+
+    void updateLookupSecret(long id, String hash) {
+        jdbc.sql("update dossier set lookup_secret_hash = ? where id = ?").params(hash, id).update();
+    }
+
+    Optional<String> lookupSecretHash(String code) {
+        return jdbc.sql("select lookup_secret_hash from dossier where code = ?").param(code).query(String.class).optional();
     }
 
     void updateFormData(long id, Map<String, Object> formData, Applicant applicant) {
@@ -105,6 +116,34 @@ class DossierRepository {
                 .params(status.name(), timestamp(finishedAt), id).update();
     }
 
+    void startClock(long id, Instant countingStart, Instant dueAt) {
+        jdbc.sql("""
+                update dossier set counting_started_at = ?, due_at = ?, original_due_at = coalesce(original_due_at, ?)
+                where id = ?""")
+                .params(timestamp(countingStart), timestamp(dueAt), timestamp(dueAt), id).update();
+    }
+
+    void pauseClock(long id, Instant pausedAt) {
+        jdbc.sql("update dossier set clock_paused_at = ? where id = ?").params(timestamp(pausedAt), id).update();
+    }
+
+    void resumeClock(long id, Instant countingStart, Duration paused, Instant dueAt) {
+        jdbc.sql("""
+                update dossier set clock_paused_at = null, counting_started_at = ?, paused_seconds = ?, due_at = ?
+                where id = ?""")
+                .params(timestamp(countingStart), paused.toSeconds(), timestamp(dueAt), id).update();
+    }
+
+    void markOverdue(long id, Instant overdueAt) {
+        jdbc.sql("update dossier set overdue_at = coalesce(overdue_at, ?) where id = ?")
+                .params(timestamp(overdueAt), id).update();
+    }
+
+    void newAppointment(long id, LocalDate date, String reason) {
+        jdbc.sql("update dossier set new_appointment_date = ?, apology_reason = ? where id = ?")
+                .params(date, reason, id).update();
+    }
+
     void updateHolder(long id, String step, String holder) {
         jdbc.sql("update dossier set current_step = ?, current_holder = ? where id = ?").params(step, holder, id).update();
     }
@@ -112,10 +151,11 @@ class DossierRepository {
     void append(long dossierId, DossierEvent e) {
         jdbc.sql("""
                 insert into dossier_event (dossier_id, occurred_at, event_type, step_id, step_name,
-                    from_party, to_party, actor, outcome, note, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    from_party, to_party, actor, outcome, note, status, previous_due_at, due_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(dossierId, timestamp(e.occurredAt()), e.type().name(), e.stepId(), e.stepName(),
-                        e.from(), e.to(), e.actor(), e.outcome(), e.note(), e.status().name())
+                        e.from(), e.to(), e.actor(), e.outcome(), e.note(), e.status().name(),
+                        timestamp(e.previousDueAt()), timestamp(e.dueAt()))
                 .update();
     }
 
@@ -132,7 +172,9 @@ class DossierRepository {
                         rs.getString("actor"),
                         rs.getString("outcome"),
                         rs.getString("note"),
-                        DossierStatus.valueOf(rs.getString("status"))))
+                        DossierStatus.valueOf(rs.getString("status")),
+                        instant(rs, "previous_due_at"),
+                        instant(rs, "due_at")))
                 .list();
     }
 
@@ -162,7 +204,16 @@ class DossierRepository {
                 rs.getString("current_step"),
                 rs.getString("current_holder"),
                 rs.getString("submitted_by"),
-                rs.getString("process_instance_id"));
+                rs.getString("process_instance_id"),
+                new DossierClock(
+                        rs.getString("legal_deadline"),
+                        instant(rs, "counting_started_at"),
+                        instant(rs, "original_due_at"),
+                        instant(rs, "clock_paused_at"),
+                        Duration.ofSeconds(rs.getLong("paused_seconds")),
+                        instant(rs, "overdue_at"),
+                        rs.getObject("new_appointment_date", LocalDate.class),
+                        rs.getString("apology_reason")));
     }
 
     private static Timestamp timestamp(Instant instant) {

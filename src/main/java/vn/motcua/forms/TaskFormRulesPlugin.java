@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 import vn.motcua.modelling.EveryUserTask;
 
@@ -49,8 +50,10 @@ class TaskFormRulesPlugin extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * The engine wraps whatever a task listener throws into a plain engine exception (HTTP 500 on
-     * the REST API); this outermost interceptor hands the form violation itself back to the caller.
+     * The engine wraps whatever a task listener or a bean expression throws into a plain engine
+     * exception (HTTP 500 on the REST API); this outermost interceptor hands the form violation, or
+     * one of our API errors (e.g. a calendar year nobody loaded, met while computing a due date),
+     * itself back to the caller.
      */
     static final class SurfaceFormViolations extends CommandInterceptor {
 
@@ -62,6 +65,9 @@ class TaskFormRulesPlugin extends AbstractProcessEnginePlugin {
                 for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                     if (cause instanceof FormViolationException violation) {
                         throw violation;
+                    }
+                    if (cause instanceof ErrorResponseException apiError) {
+                        throw apiError;
                     }
                 }
                 throw e;

@@ -18,8 +18,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  */
 final class DossierCodeAccess implements AuthorizationManager<RequestAuthorizationContext> {
 
-    /** The format of {@code DossierController.CODE}: unit code, receipt day, sequence. */
-    static final Pattern CODE = Pattern.compile("([0-9A-Za-z.]{1,32})-[0-9]{6}-[0-9]{4,6}");
+    static final Pattern CODE = Pattern.compile("(" + UnitAccess.UNIT_CODE + ")-[0-9]{6}-[0-9]{4,6}");
 
     private final String parameter;
 

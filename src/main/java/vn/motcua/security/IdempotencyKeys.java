@@ -1,6 +1,11 @@
 package vn.motcua.security;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -10,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,6 +107,19 @@ public class IdempotencyKeys {
                             + " was used for a different request");
         }
         return new Created(row.resource(), row.payload(), true);
+    }
+
+    /** SHA-256 of a file's content, hex: how a request's files enter its fingerprint. */
+    public static String digest(InputStreamSource content) {
+        try (InputStream in = content.getInputStream()) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String fingerprint(String caller, Object request) {

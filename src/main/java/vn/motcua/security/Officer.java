@@ -1,6 +1,9 @@
 package vn.motcua.security;
 
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A logged-in officer and the engine groups they belong to: {@code reception:<unit>},
@@ -46,6 +49,17 @@ public record Officer(String id, Set<String> groups) {
     /** Receives dossiers at the unit's desk, or administers the whole system. */
     public boolean receivesFor(String unitCode) {
         return isAdmin() || has(Role.RECEPTION, unitCode);
+    }
+
+    /** The units whose dossiers the officer may read; empty when every unit (administrators, {@code supervisor}). */
+    public Optional<Set<String>> readableUnits() {
+        if (isAdmin() || groups.contains(SUPERVISOR_GROUP)) {
+            return Optional.empty();
+        }
+        return Optional.of(groups.stream()
+                .filter(group -> Arrays.stream(Role.values()).anyMatch(role -> group.startsWith(role.prefix())))
+                .map(group -> group.substring(group.indexOf(':') + 1))
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     public boolean receivesAnywhere() {

@@ -1,5 +1,6 @@
 package vn.motcua.security;
 
+import java.io.IOException;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -14,9 +15,11 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
@@ -24,9 +27,12 @@ import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -94,6 +100,7 @@ class SecurityConfiguration {
                         .csrfTokenRepository(csrfTokens())
                         .csrfTokenRequestHandler(new FormOrHeaderTokens())
                         .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(String.join("; ",
                                 "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'",
@@ -106,16 +113,17 @@ class SecurityConfiguration {
 
     /**
      * Browsers attach session cookies to forged cross-site requests; they cannot attach an
-     * {@code Authorization} header. So a token is needed by every unsafe request except those
-     * authenticated by that header, and, on the APIs, anonymous ones without a session (a citizen's
-     * online submission, a tracking look-up), which carry no ambient credentials to abuse.
+     * {@code Authorization} header. So a token is needed by every unsafe request that comes with a
+     * session and without that header, and by the login form (no one may be logged in unawares).
+     * Anonymous requests without a session (a citizen's online submission, a tracking look-up with
+     * its secret) carry no ambient credentials to abuse.
      */
     static boolean needsCsrfToken(HttpServletRequest request) {
         if (SAFE_METHODS.contains(request.getMethod()) || StringUtils.hasText(request.getHeader(HttpHeaders.AUTHORIZATION))) {
             return false;
         }
         boolean session = request.getRequestedSessionId() != null && request.isRequestedSessionIdValid();
-        return session || !startsWithAny(request, "/api/", "/engine-rest/");
+        return session || startsWithAny(request, "/login");
     }
 
     private static CookieCsrfTokenRepository csrfTokens() {
@@ -167,9 +175,30 @@ class SecurityConfiguration {
 
         @Override
         public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
-            return StringUtils.hasText(request.getHeader(token.getHeaderName()))
-                    ? plain.resolveCsrfTokenValue(request, token)
-                    : masked.resolveCsrfTokenValue(request, token);
+            if (StringUtils.hasText(request.getHeader(token.getHeaderName()))) {
+                return plain.resolveCsrfTokenValue(request, token);
+            }
+            // A form a script built carries the cookie's raw value, which does not unmask.
+            String value = masked.resolveCsrfTokenValue(request, token);
+            return value != null ? value : plain.resolveCsrfTokenValue(request, token);
+        }
+    }
+
+    /**
+     * Tokens are made on demand; pages whose scripts post (the counter intake) render no form that
+     * would ask for one, so every page an officer views makes sure the cookie is there. Anonymous
+     * visitors need none (see {@link #needsCsrfToken}).
+     */
+    static final class CsrfCookieFilter extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if ("GET".equals(request.getMethod()) && UnitAccess.officerOf(SecurityContextHolder.getContext().getAuthentication()).isPresent()
+                    && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
         }
     }
 }

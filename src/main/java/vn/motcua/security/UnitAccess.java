@@ -18,6 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class UnitAccess {
 
+    /** A unit code as dossier codes begin with it. */
+    public static final String UNIT_CODE = "[0-9A-Za-z.]{1,32}";
+    /** A dossier code, {@code <unit>-<yymmdd>-<n>} (the dossier capability's format). */
+    public static final String DOSSIER_CODE = UNIT_CODE + "-[0-9]{6}-[0-9]{4,6}";
+
     /** The officer of this request, if one logged in. */
     public Optional<Officer> current() {
         return officerOf(SecurityContextHolder.getContext().getAuthentication());

@@ -4,15 +4,21 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import jakarta.validation.ConstraintViolationException;
 
 /**
  * Spring's problem bodies, with the broken rules listed as {@code violations} (field, code,
@@ -41,6 +47,38 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                                 "message", String.valueOf(error.getDefaultMessage()))))
                 .toList();
         return handleExceptionInternal(ex, withViolations(ex.getBody(), violations), headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ex.getBody().setDetail("Tệp hoặc yêu cầu vượt quá giới hạn của máy chủ / A file or the request exceeds the"
+                + " server's limit; nothing was stored");
+        return handleExceptionInternal(ex, ex.getBody(), headers, status, request);
+    }
+
+    /** A multipart body the server cannot read (cut short, too many parts): the client's fault, not ours. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> handleMultipart(MultipartException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Không đọc được dữ liệu gửi lên (multipart) / The multipart request cannot be read: "
+                        + (ex.getMostSpecificCause() == null ? ex.getMessage() : ex.getMostSpecificCause().getMessage()));
+        problem.setTitle("Unreadable multipart request");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Constraints checked by a {@code @Validated} proxy (a parameter out of shape): 400, not 500. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request parameters");
+        List<Map<String, String>> violations = ex.getConstraintViolations().stream()
+                .map(violation -> Map.of(
+                        "field", String.valueOf(violation.getPropertyPath()).replaceAll("^.*\\.", ""),
+                        "code", violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
+                        "message", String.valueOf(violation.getMessage())))
+                .toList();
+        return handleExceptionInternal(ex, withViolations(problem, violations), new HttpHeaders(), HttpStatus.BAD_REQUEST,
+                request);
     }
 
     private static Map<String, String> violation(FieldError error) {

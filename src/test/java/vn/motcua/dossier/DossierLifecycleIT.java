@@ -48,7 +48,7 @@ class DossierLifecycleIT extends IntegrationTest {
 
         JsonNode sheet = dossier.get("controlSheet");
         assertThat(column(sheet, "type")).containsExactly(
-                "SUBMITTED",
+                "SUBMITTED", "DEADLINE_SET",
                 "HANDED_OVER", "STEP_COMPLETED", "ACCEPTED",
                 "HANDED_OVER", "STEP_COMPLETED",
                 "HANDED_OVER", "STEP_COMPLETED", "DECIDED",
@@ -140,7 +140,7 @@ class DossierLifecycleIT extends IntegrationTest {
         engine.workOk(code, "reception", "check_completeness",
                 Map.of("receptionOutcome", "INCOMPLETE", "missingDocuments", "Giấy tờ pháp lý của chủ hộ"));
 
-        engine.fireTimer(code);
+        engine.fireTimer(code, "supplement_timed_out");
 
         JsonNode dossier = dossier(code);
         assertThat(dossier.get("status").asText()).isEqualTo("CLOSED_WITHOUT_SUPPLEMENT");

@@ -91,17 +91,29 @@ class HouseholdBusinessRegistrationProcessTest extends ProcessTest {
 
         // Then its catalogue entry and submission form are readable from the model
         Map<String, String> properties = new LinkedHashMap<>();
+        Map<String, String> documents = new LinkedHashMap<>();
         for (CamundaProperty property : process.getExtensionElements().getElementsQuery()
                 .filterByType(CamundaProperties.class).singleResult().getCamundaProperties()) {
-            properties.put(property.getCamundaName(), property.getCamundaValue());
+            (property.getCamundaName().startsWith("procedure.document.") ? documents : properties)
+                    .put(property.getCamundaName(), property.getCamundaValue());
         }
+        // Thành phần hồ sơ of Decree 01/2021/ND-CP art. 87(2), then the optional premises papers.
+        Assertions.assertThat(documents.keySet()).containsExactly("procedure.document.applicationForm",
+                "procedure.document.identityPapers", "procedure.document.membersMeetingMinutes",
+                "procedure.document.membersAuthorisation", "procedure.document.premisesPapers");
         Assertions.assertThat(properties).containsExactly(
                 Map.entry("procedure.code", "2.000720"),
                 Map.entry("procedure.name", "Đăng ký thành lập hộ kinh doanh"),
                 Map.entry("procedure.nameEn", "Household business registration"),
                 Map.entry("procedure.sector", "Thành lập và hoạt động của hộ kinh doanh"),
                 Map.entry("procedure.unitLevel", "DISTRICT"),
-                Map.entry("procedure.deadlineWorkingDays", "3"),
+                Map.entry("procedure.deadline", "3d"),
+                Map.entry("procedure.share.reception", "0.5d"),
+                Map.entry("procedure.share.processing", "1.5d"),
+                Map.entry("procedure.share.approval", "0.5d"),
+                Map.entry("procedure.share.resultReturn", "0.5d"),
+                Map.entry("procedure.cutOff", "15:00"),
+                Map.entry("procedure.clockPolicy", "RESTART"),
                 Map.entry("procedure.fee", "100000"),
                 Map.entry("procedure.onlineLevel", "WHOLLY_ONLINE"),
                 Map.entry("procedure.resultChannels", "COUNTER,POST,ONLINE"),

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = {
         "processes/one-stop-dossier.bpmn",
         "processes/result-return.bpmn",
+        "processes/late-dossier.bpmn",
         "processes/procedures/household-business-registration.bpmn"})
 class OneStopDossierProcessTest extends ProcessTest {
 
@@ -55,6 +56,7 @@ class OneStopDossierProcessTest extends ProcessTest {
     private final JavaDelegate closeWithoutSupplement = mock(JavaDelegate.class);
     private final JavaDelegate recordDecision = mock(JavaDelegate.class);
     private final JavaDelegate recordResultReturned = mock(JavaDelegate.class);
+    private final JavaDelegate publishOnlineResult = mock(JavaDelegate.class);
 
     @BeforeEach
     void registerDelegates() {
@@ -64,6 +66,7 @@ class OneStopDossierProcessTest extends ProcessTest {
         Mocks.register("closeWithoutSupplement", closeWithoutSupplement);
         Mocks.register("recordDecision", recordDecision);
         Mocks.register("recordResultReturned", recordResultReturned);
+        Mocks.register("publishOnlineResult", publishOnlineResult);
     }
 
     @Test

@@ -40,6 +40,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.motcua.catalogue.TimeLimits;
+import vn.motcua.catalogue.DocumentSlot;
+import vn.motcua.catalogue.DocumentSlots;
+import vn.motcua.catalogue.InvalidProcedureException;
+import vn.motcua.documents.DocumentsProperties;
+
 /**
  * The modelling rules of docs/architecture.md, checked on every model in {@code processes/} and the
  * forms in {@code forms/} they name, so an analyst's edit in Camunda Modeler that breaks one fails the
@@ -195,6 +201,85 @@ class ProcessModelConventionsTest {
         assertThat(violations).as(report(file)).isEmpty();
     }
 
+    /** A procedure's deadline, phase shares, cut-off and clock policy read as the catalogue reads them. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void shouldStateReadableTimeLimitsWhenModelIsAProcedure(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        List<String> violations = new ArrayList<>();
+
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            Map<String, String> procedure = new HashMap<>();
+            properties(process).forEach((name, value) -> {
+                if (name != null && name.startsWith("procedure.")) {
+                    procedure.put(name.substring("procedure.".length()), value);
+                }
+            });
+            if (!procedure.containsKey("code")) {
+                continue;
+            }
+            try {
+                TimeLimits.read(procedure);
+            } catch (IllegalArgumentException e) {
+                violations.add("process '" + process.getId() + "': " + e.getMessage());
+            }
+        }
+
+        assertThat(violations).as(report(file)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void shouldDeclareReadableDocumentSlotsWhenProcessIsAProcedure(Path file) throws IOException {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        Map<String, Form> forms = forms();
+        List<String> violations = new ArrayList<>();
+
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            Map<String, String> properties = properties(process);
+            if (!properties.containsKey("procedure.code")) {
+                continue;
+            }
+            List<DocumentSlot> slots;
+            try {
+                // The shipped defaults: a model must not rely on an installation's larger limits.
+                slots = DocumentSlots.read(file.toString(), process.getId(), properties,
+                        new DocumentsProperties(null, null, null, null, null, null));
+            } catch (InvalidProcedureException e) {
+                violations.add(e.getMessage());
+                continue;
+            }
+            if (slots.stream().noneMatch(DocumentSlot::required)) {
+                violations.add("procedure '" + process.getId() + "' declares no required document"
+                        + " (procedure.document.<id> = name | English name | required ...)");
+            }
+            Form submission = process.getChildElementsByType(StartEvent.class).stream()
+                    .map(start -> forms.get(start.getCamundaFormRef()))
+                    .filter(form -> form != null)
+                    .findFirst().orElse(null);
+            for (DocumentSlot slot : slots) {
+                DocumentSlot.Condition condition = slot.requiredWhen();
+                if (condition == null || submission == null) {
+                    continue;
+                }
+                if (!submission.fields().contains(condition.field())) {
+                    violations.add("document slot '" + slot.id() + "' is required if field '" + condition.field()
+                            + "', which submission form '" + submission.id() + "' lacks");
+                } else if (submission.options().containsKey(condition.field())) {
+                    for (String value : condition.values()) {
+                        if (!submission.options().get(condition.field()).contains(value)) {
+                            violations.add("document slot '" + slot.id() + "' is required if " + condition.field()
+                                    + " = " + value + ", which is none of the field's options "
+                                    + submission.options().get(condition.field()));
+                        }
+                    }
+                }
+            }
+        }
+
+        assertThat(violations).as(report(file)).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void shouldDrawEveryElementWhenModelIsOpenedInModeler(Path file) {
@@ -267,8 +352,9 @@ class ProcessModelConventionsTest {
                 String id = form.path("id").asText(null);
                 int schemaVersion = form.path("schemaVersion").asInt(Integer.MAX_VALUE);
                 Set<String> fields = new LinkedHashSet<>();
-                collectFieldKeys(form.path("components"), fields);
-                Form previous = forms.put(id, new Form(id, file, schemaVersion, fields));
+                Map<String, Set<String>> options = new HashMap<>();
+                collectFieldKeys(form.path("components"), fields, options);
+                Form previous = forms.put(id, new Form(id, file, schemaVersion, fields, options));
                 assertThat(previous).as("form id '%s' used by both %s and %s", id,
                         previous == null ? null : previous.file(), file).isNull();
             }
@@ -276,12 +362,17 @@ class ProcessModelConventionsTest {
         return forms;
     }
 
-    private static void collectFieldKeys(JsonNode components, Set<String> keys) {
+    private static void collectFieldKeys(JsonNode components, Set<String> keys, Map<String, Set<String>> options) {
         for (JsonNode component : components) {
             if (component.hasNonNull("key")) {
                 keys.add(component.get("key").asText());
+                if (component.path("values").isArray()) {
+                    Set<String> values = new LinkedHashSet<>();
+                    component.path("values").forEach(option -> values.add(option.path("value").asText()));
+                    options.put(component.get("key").asText(), values);
+                }
             }
-            collectFieldKeys(component.path("components"), keys); // groups and dynamic lists nest components
+            collectFieldKeys(component.path("components"), keys, options); // groups and dynamic lists nest components
         }
     }
 
@@ -315,6 +406,6 @@ class ProcessModelConventionsTest {
         return "convention violations in " + file;
     }
 
-    private record Form(String id, Path file, int schemaVersion, Set<String> fields) {
+    private record Form(String id, Path file, int schemaVersion, Set<String> fields, Map<String, Set<String>> options) {
     }
 }

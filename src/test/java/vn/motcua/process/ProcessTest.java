@@ -1,6 +1,7 @@
 package vn.motcua.process;
 
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -24,13 +25,19 @@ abstract class ProcessTest {
         return ProcessEngineExtension.builder().configurationResource("camunda-process-tests.cfg.xml").build();
     }
 
+    /** The SLA beans every model calls (due dates, timers, escalation), mocked. */
+    SlaBeans sla;
+
     @BeforeEach
     void useTestEngine() {
         BpmnAwareTests.init(ProcessEngines.getProcessEngine("process-tests"));
+        sla = new SlaBeans();
+        sla.register();
     }
 
     @AfterEach
     void resetEngineState() {
+        ClockUtil.reset();
         Mocks.reset();
         BpmnAwareTests.reset();
     }

@@ -32,10 +32,12 @@ class ResultReturnProcessTest extends ProcessTest {
     private static final String DOSSIER_CODE = UNIT + "-250312-0002";
 
     private final JavaDelegate recordResultReturned = mock(JavaDelegate.class);
+    private final JavaDelegate publishOnlineResult = mock(JavaDelegate.class);
 
     @BeforeEach
     void registerDelegates() {
         Mocks.register("recordResultReturned", recordResultReturned);
+        Mocks.register("publishOnlineResult", publishOnlineResult);
     }
 
     @Test
@@ -49,6 +51,7 @@ class ResultReturnProcessTest extends ProcessTest {
         assertThat(task()).hasCandidateGroup("reception:" + UNIT);
         Assertions.assertThat(taskService().createTaskQuery().taskCandidateGroup("reception:" + UNIT).count()).isOne();
         verify(recordResultReturned, never()).execute(any(DelegateExecution.class));
+        verify(publishOnlineResult, never()).execute(any(DelegateExecution.class));
 
         // When the officer records who received it
         complete(task(), withVariables("receiverName", "Nguyễn Văn An"));
@@ -82,15 +85,17 @@ class ResultReturnProcessTest extends ProcessTest {
 
     @Test
     @Deployment(resources = MODEL)
-    void shouldRecordReturnWithoutOfficerTaskWhenResultChannelIsOnline() throws Exception {
+    void shouldPublishAndRecordWithoutOfficerTaskWhenResultChannelIsOnline() throws Exception {
         // When a result is returned online
         ProcessInstance resultReturn = startResultReturn("ONLINE");
 
-        // Then no officer is involved and the return is recorded at once
+        // Then no officer is involved: the result is published on the portal and the return recorded at once
         assertThat(resultReturn).isEnded()
-                .hasPassedInOrder("gateway_result_channel", "gateway_join_result", "record_result_returned", "result_return_completed")
+                .hasPassedInOrder("gateway_result_channel", "publish_online_result", "gateway_join_result",
+                        "record_result_returned", "result_return_completed")
                 .hasNotPassed("hand_over_at_counter", "send_by_post");
         Assertions.assertThat(taskService().createTaskQuery().count()).isZero();
+        verify(publishOnlineResult).execute(any(DelegateExecution.class));
         verify(recordResultReturned).execute(any(DelegateExecution.class));
     }
 

@@ -92,9 +92,9 @@ class AccessMatrixIT extends IntegrationTest {
         @ParameterizedTest(name = "{0} enters a counter dossier for unit 1: {1}")
         @CsvSource({"-, 401", "specialist, 403", "head, 403", "reception2, 403", "reception, 201"})
         void shouldLetOnlyTheUnitsReceptionEnterCounterDossiers(String user, int status) {
-            ResponseEntity<JsonNode> response = client(user).postForEntity("/api/dossiers", Map.of(
+            ResponseEntity<JsonNode> response = postMultipart(client(user), "/api/dossiers", "submission", Map.of(
                     "procedureKey", PROCEDURE, "unitCode", UNIT, "channel", "COUNTER", "resultChannel", "COUNTER",
-                    "data", householdBusiness("Trịnh Văn Sang")), JsonNode.class);
+                    "data", householdBusiness("Trịnh Văn Sang")), requiredDocuments());
             assertThat(response.getStatusCode().value()).isEqualTo(status);
             if (status == 201) {
                 assertThat(response.getBody().get("controlSheet").get(0).get("actor").asText()).isEqualTo(user);

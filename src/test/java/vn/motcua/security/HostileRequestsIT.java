@@ -22,10 +22,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.TestFiles;
 
 /**
  * A corpus of hostile requests: each is refused with a 4xx problem body, never a 5xx, and stores
@@ -115,7 +118,7 @@ class HostileRequestsIT extends IntegrationTest {
                     Map<String, Object> data = householdBusiness("Đinh Văn Toàn");
                     data.put(field, hostile);
                     long before = dossiers();
-                    ResponseEntity<JsonNode> response = http.postForEntity("/api/dossiers", submission(data), JsonNode.class);
+                    ResponseEntity<JsonNode> response = submit(UNIT, "ONLINE", "ONLINE", data);
                     String what = field + " = " + hostile.substring(0, Math.min(40, hostile.length()));
                     if (response.getStatusCode().is2xxSuccessful()) {
                         // Accepted: it is stored as exactly the text that was sent, nothing ran.
@@ -135,7 +138,15 @@ class HostileRequestsIT extends IntegrationTest {
         @ParameterizedTest
         @ValueSource(strings = {"Nguyễn\u0000Văn", "Nguyễn\u001bVăn", "Nguyễn\u0007"})
         void shouldRefuseControlCharacters(String name) {
-            refused(400, () -> http.postForEntity("/api/dossiers", submission(householdBusiness(name)), JsonNode.class));
+            ResponseEntity<JsonNode> response = refused(400, () -> submit(UNIT, "ONLINE", "ONLINE", householdBusiness(name)));
+            assertThat(response.getBody().get("title").asText()).isEqualTo("Control characters");
+        }
+
+        @Test
+        void shouldRefuseParametersOutOfShape() {
+            assertProblem(as("reception").getForEntity("/api/notifications?dossier={code}", JsonNode.class,
+                    UNIT + "-240101-" + "9".repeat(80)), 400);
+            assertProblem(as("reception").getForEntity("/api/documents?q={q}&limit=100000", JsonNode.class, "pho"), 400);
         }
 
         @Test
@@ -143,6 +154,37 @@ class HostileRequestsIT extends IntegrationTest {
             ResponseEntity<JsonNode> response = as("reception").getForEntity("/api/notifications?dossier={code}",
                     JsonNode.class, UNIT + "-240101-0001\u0000");
             assertProblem(response, 400);
+        }
+    }
+
+    @Nested
+    class PathTraversalFileNames {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"../../../../../../tmp/motcua-traversal.pdf", "..\\..\\..\\motcua-traversal.pdf",
+                "/etc/motcua-traversal.pdf", "%2e%2e%2fmotcua-traversal.pdf", "motcua-traversal.pdf/../../x.pdf"})
+        void shouldNeverUseAFileNameAsAPath(String fileName) throws java.io.IOException {
+            MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
+            files.add("applicationForm", file(fileName, TestFiles.pdf("Giay de nghi")));
+            files.add("identityPapers", file("cccd.png", TestFiles.png()));
+            long before = dossiers();
+            ResponseEntity<JsonNode> response = submit(UNIT, "ONLINE", "ONLINE", householdBusiness("Lạc Văn Long"), files);
+            assertThat(response.getStatusCode().is5xxServerError()).as(String.valueOf(response.getBody())).isFalse();
+            if (response.getStatusCode().is2xxSuccessful()) {
+                String code = response.getBody().get("code").asText();
+                JsonNode documents = as("reception").getForObject("/api/dossiers/{code}/documents", JsonNode.class, code);
+                // The name is only ever shown; the file lies under a name the store made up (below).
+                assertThat(documents).hasSize(2);
+            } else {
+                assertProblem(response, response.getStatusCode().value());
+                assertThat(dossiers()).isEqualTo(before);
+            }
+            assertThat(java.nio.file.Path.of("/tmp/motcua-traversal.pdf")).doesNotExist();
+            assertThat(java.nio.file.Path.of("/etc/motcua-traversal.pdf")).doesNotExist();
+            try (var stored = java.nio.file.Files.walk(DOCUMENTS)) {
+                assertThat(stored.filter(java.nio.file.Files::isRegularFile).map(path -> path.getFileName().toString()))
+                        .allMatch(name -> name.matches("[0-9a-f-]{36}(\\.tmp)?"), "generated names only");
+            }
         }
     }
 
@@ -200,32 +242,60 @@ class HostileRequestsIT extends IntegrationTest {
     class ReplayedSubmissions {
 
         private ResponseEntity<JsonNode> submitWithKey(String key, Map<String, Object> data) {
+            return submitWithKey(key, data, requiredDocuments());
+        }
+
+        /** A multipart submission with its documents, as the portal sends it, under an Idempotency-Key. */
+        private ResponseEntity<JsonNode> submitWithKey(String key, Map<String, Object> data,
+                MultiValueMap<String, Object> files) {
+            MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+            HttpHeaders json = new HttpHeaders();
+            json.setContentType(MediaType.APPLICATION_JSON);
+            parts.add("submission", new HttpEntity<>(submission(data), json));
+            parts.addAll(files);
             HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
             headers.set(IdempotencyKeys.HEADER, key);
-            return http.postForEntity("/api/dossiers", new HttpEntity<>(submission(data), headers), JsonNode.class);
+            return http.postForEntity("/api/dossiers", new HttpEntity<>(parts, headers), JsonNode.class);
         }
 
         @Test
         void shouldAnswerARetryWithTheSameDossier() {
             String key = "retry-" + UUID.randomUUID();
-            ResponseEntity<JsonNode> first = submitWithKey(key, householdBusiness("Tạ Văn Út"));
+            // The very same files: a generated PDF differs from one call to the next (its creation time).
+            MultiValueMap<String, Object> files = requiredDocuments();
+            ResponseEntity<JsonNode> first = submitWithKey(key, householdBusiness("Tạ Văn Út"), files);
             assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            assertThat(first.getBody().get("lookupSecret").asText()).isNotBlank();
             long after = dossiers();
 
-            ResponseEntity<JsonNode> retry = submitWithKey(key, householdBusiness("Tạ Văn Út"));
+            ResponseEntity<JsonNode> retry = submitWithKey(key, householdBusiness("Tạ Văn Út"), files);
 
             assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(retry.getBody().get("code").asText()).isEqualTo(first.getBody().get("code").asText());
+            assertThat(retry.getBody().get("lookupSecret").asText()).isEqualTo(first.getBody().get("lookupSecret").asText());
             assertThat(dossiers()).isEqualTo(after);
         }
 
         @Test
         void shouldRefuseTheSameKeyForAnotherBody() {
             String key = "retry-" + UUID.randomUUID();
-            assertThat(submitWithKey(key, householdBusiness("Tạ Văn Út")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            MultiValueMap<String, Object> files = requiredDocuments();
+            assertThat(submitWithKey(key, householdBusiness("Tạ Văn Út"), files).getStatusCode()).isEqualTo(HttpStatus.CREATED);
             Map<String, Object> other = new LinkedHashMap<>(householdBusiness("Tạ Văn Út"));
             other.put("capital", 1);
-            refused(422, () -> submitWithKey(key, other));
+            refused(422, () -> submitWithKey(key, other, files));
+        }
+
+        @Test
+        void shouldRefuseTheSameKeyWithOtherDocuments() {
+            String key = "retry-" + UUID.randomUUID();
+            assertThat(submitWithKey(key, householdBusiness("Tạ Văn Út")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            MultiValueMap<String, Object> other = new LinkedMultiValueMap<>();
+            other.add("applicationForm", file("giấy-đề-nghị.pdf", TestFiles.pdf("Mot giay de nghi khac")));
+            other.add("identityPapers", file("cccd.png", TestFiles.png()));
+            // Same values, other documents: not the same request.
+            refused(422, () -> submitWithKey(key, householdBusiness("Tạ Văn Út"), other));
         }
 
         @Test

@@ -71,18 +71,25 @@ public final class EngineRest {
         assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
-    /** Fires the dossier's due timer now (the tests' job executor is off). */
-    public void fireTimer(String dossierCode) {
-        TestRestTemplate http = admin();
-        JsonNode instances = http.getForObject("/engine-rest/process-instance?businessKey={code}", JsonNode.class,
-                dossierCode);
-        String instanceId = instances.get(0).get("id").asText();
-        JsonNode jobs = http.getForObject("/engine-rest/job?processInstanceId={id}&timers=true", JsonNode.class,
-                instanceId);
-        assertThat(jobs).hasSize(1);
-        ResponseEntity<Void> executed = http.postForEntity("/engine-rest/job/{id}/execute", null, Void.class,
-                jobs.get(0).get("id").asText());
+    /** Fires now the dossier's timer on {@code activityId}, in the lifecycle or a model it calls (the tests' job executor is off). */
+    public void fireTimer(String dossierCode, String activityId) {
+        JsonNode job = timer(dossierCode, activityId);
+        ResponseEntity<Void> executed = admin().postForEntity("/engine-rest/job/{id}/execute", null, Void.class,
+                job.get("id").asText());
         assertThat(executed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    /** The dossier's one timer job on {@code activityId} (id, dueDate, suspended, ...). */
+    public JsonNode timer(String dossierCode, String activityId) {
+        TestRestTemplate http = admin();
+        List<JsonNode> jobs = new java.util.ArrayList<>();
+        for (JsonNode instance : http.getForObject("/engine-rest/process-instance?businessKey={code}", JsonNode.class,
+                dossierCode)) {
+            http.getForObject("/engine-rest/job?processInstanceId={id}&timers=true&activityId={activity}",
+                    JsonNode.class, instance.get("id").asText(), activityId).forEach(jobs::add);
+        }
+        assertThat(jobs).as("timers of %s on %s", dossierCode, activityId).hasSize(1);
+        return jobs.get(0);
     }
 
     private TestRestTemplate admin() {

@@ -2,6 +2,10 @@ package vn.motcua.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -9,11 +13,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,6 +40,8 @@ public abstract class IntegrationTest {
     protected static final String UNIT = "000.00.01.H01";
     protected static final String OTHER_UNIT = "000.00.02.H01";
     protected static final String PROCEDURE = "household_business_registration";
+    /** The document store of this run, under target/ so that a run leaves nothing elsewhere. */
+    public static final Path DOCUMENTS = documentRoot();
 
     /** Demo officers' password (profile demo); the administrator is {@code admin}. */
     protected static final String PASSWORD = "demo";
@@ -53,6 +66,7 @@ public abstract class IntegrationTest {
         // E-mail notifications go to the in-process SMTP server (TestMail).
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
+        registry.add("motcua.documents.root", DOCUMENTS::toString);
     }
 
     @BeforeEach
@@ -85,14 +99,71 @@ public abstract class IntegrationTest {
                 "ownershipType", "INDIVIDUAL"));
     }
 
+    /** Submits with the documents every household business registration requires. */
     protected ResponseEntity<JsonNode> submit(String unit, String channel, String resultChannel, Map<String, Object> data) {
+        return submit(unit, channel, resultChannel, data, requiredDocuments());
+    }
+
+    /** Submits as multipart/form-data: the JSON part {@code submission} and the files by slot id. */
+    protected ResponseEntity<JsonNode> submit(String unit, String channel, String resultChannel, Map<String, Object> data,
+            MultiValueMap<String, Object> files) {
+        // Online: the citizen, anonymous; at the counter or by post: the unit's reception officer.
         TestRestTemplate client = "ONLINE".equals(channel) ? http : as(receptionOf(unit));
-        return client.postForEntity("/api/dossiers", Map.of(
-                "procedureKey", PROCEDURE,
+        return client.postForEntity("/api/dossiers", submission(PROCEDURE, unit, channel, resultChannel, data, files),
+                JsonNode.class);
+    }
+
+    /** The body of {@code POST /api/dossiers} for any procedure modelled on household business registration. */
+    public static HttpEntity<MultiValueMap<String, Object>> submission(String procedureKey, String unit, String channel,
+            String resultChannel, Map<String, Object> data, MultiValueMap<String, Object> files) {
+        return multipart("submission", Map.of(
+                "procedureKey", procedureKey,
                 "unitCode", unit,
                 "channel", channel,
                 "resultChannel", resultChannel,
-                "data", data), JsonNode.class);
+                "data", data), files);
+    }
+
+    /** A multipart request as a page sends it: one JSON part, then the files (part name = slot id). */
+    protected ResponseEntity<JsonNode> postMultipart(String path, String jsonPart, Object json,
+            MultiValueMap<String, Object> files, Object... uriVariables) {
+        return postMultipart(http, path, jsonPart, json, files, uriVariables);
+    }
+
+    /** The same, sent by this client (e.g. {@code as("reception")}). */
+    protected ResponseEntity<JsonNode> postMultipart(TestRestTemplate client, String path, String jsonPart, Object json,
+            MultiValueMap<String, Object> files, Object... uriVariables) {
+        return client.postForEntity(path, multipart(jsonPart, json, files), JsonNode.class, uriVariables);
+    }
+
+    private static HttpEntity<MultiValueMap<String, Object>> multipart(String jsonPart, Object json,
+            MultiValueMap<String, Object> files) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        HttpHeaders jsonHeaders = new HttpHeaders();
+        jsonHeaders.setContentType(MediaType.APPLICATION_JSON);
+        parts.add(jsonPart, new HttpEntity<>(json, jsonHeaders));
+        parts.addAll(files);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return new HttpEntity<>(parts, headers);
+    }
+
+    /** The application form (PDF) and an identity card scan (PNG): what an individual's registration requires. */
+    public static MultiValueMap<String, Object> requiredDocuments() {
+        MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
+        files.add("applicationForm", file("giấy-đề-nghị.pdf", TestFiles.pdf("Giay de nghi dang ky ho kinh doanh")));
+        files.add("identityPapers", file("cccd.png", TestFiles.png()));
+        return files;
+    }
+
+    /** A file part with the name the applicant's machine gives it. */
+    protected static Object file(String fileName, byte[] content) {
+        return new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        };
     }
 
     protected String submitted(String channel, String resultChannel, String applicantName) {
@@ -105,6 +176,18 @@ public abstract class IntegrationTest {
         ResponseEntity<JsonNode> response = as("admin").getForEntity("/api/dossiers/" + code, JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
+    }
+
+    private static Path documentRoot() {
+        try {
+            Path target = Files.createDirectories(Path.of(System.getProperty("basedir", "."), "target"));
+            Path root = Files.createTempDirectory(target, "it-documents-");
+            // Like the run's database, the run's documents go when the JVM ends.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(root.toFile())));
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     protected static List<String> column(JsonNode controlSheet, String field) {

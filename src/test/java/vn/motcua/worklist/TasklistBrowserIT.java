@@ -2,9 +2,13 @@ package vn.motcua.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -164,6 +168,53 @@ class TasklistBrowserIT extends IntegrationTest {
                 .isEqualTo("Bản sao hợp đồng thuê địa điểm kinh doanh");
     }
 
+    @Test
+    void shouldLetTheHeadAnswerAnOverdueDossierInTasklist() {
+        // A dossier accepted on Monday 23 November 2026 and still with the specialist after its Thursday due date
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T02:00:00Z")));
+        String code;
+        try {
+            code = submitted("ONLINE", "COUNTER", "Lương Thị Nga");
+            engine.workOk(code, "reception", "check_completeness", Map.of("receptionOutcome", "ACCEPT"));
+            engine.fireTimer(code, "dossier_at_risk");
+            ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-26T02:01:00Z")));
+            engine.fireTimer(code, "dossier_due_passed_in_review");
+        } finally {
+            ClockUtil.reset();
+        }
+        Tasklist tasklist = new Tasklist(http.getRootUri());
+        tasklist.logIn("head");
+        tasklist.open(MY_UNIT, engine.taskFor(code, "head", "decide_on_late_dossier"), "Lãnh đạo xử lý hồ sơ trễ hạn");
+        tasklist.claim();
+
+        // The head sees what is late, since when and who holds it
+        tasklist.awaitValue("dossierCode", code);
+        tasklist.awaitValue("dueAtText", "09:00 ngày 26/11/2026");
+        tasklist.awaitValue("lateSinceText", "09:00 ngày 26/11/2026");
+        assertThat(tasklist.field("lateSteps").getDomProperty("value"))
+                .contains("Thẩm định hồ sơ đăng ký hộ kinh doanh - specialist:" + UNIT);
+        tasklist.choose("Ban hành phiếu xin lỗi và hẹn lại ngày trả kết quả / Apology letter");
+        assertThat(tasklist.fieldShown("apologyReason")).isTrue();
+        browser.screenshot("tasklist-late-dossier");
+
+        // An officer of another unit is refused by the server; Tasklist says so and keeps the task
+        tasklist.choose("Giao lại cho cán bộ khác / Reassign");
+        tasklist.type("newAssignee", "specialist2");
+        tasklist.clickComplete();
+        tasklist.awaitErrorNotification();
+        assertThat(tasklist.errorNotifications()).singleElement().asString().contains("newAssignee");
+        assertThat(engine.openTasks(code)).extracting(task -> task.get("taskDefinitionKey").asText())
+                .contains("decide_on_late_dossier");
+
+        // A specialist of the unit is accepted: the late step is theirs now
+        tasklist.type("newAssignee", "specialist");
+        tasklist.complete();
+        JsonNode appraisal = engine.openTasks(code).stream()
+                .filter(task -> "appraise_dossier".equals(task.get("taskDefinitionKey").asText())).findFirst().orElseThrow();
+        assertThat(appraisal.get("assignee").asText()).isEqualTo("specialist");
+        assertThat(column(dossier(code).get("controlSheet"), "type")).contains("OVERDUE", "TASK_REASSIGNED");
+    }
+
     /** The control sheet's last STEP_COMPLETED row of this step. */
     private static JsonNode completedStep(JsonNode dossier, String stepId) {
         List<JsonNode> rows = StreamSupport.stream(dossier.get("controlSheet").spliterator(), false)
@@ -285,6 +336,10 @@ class TasklistBrowserIT extends IntegrationTest {
             await().until(driver -> !driver.findElements(ERROR_NOTIFICATION).isEmpty()
                     || driver.findElement(NO_TASK).isDisplayed());
             assertThat(errorNotifications()).as("Tasklist notifications").isEmpty();
+        }
+
+        void awaitErrorNotification() {
+            await().until(driver -> !driver.findElements(ERROR_NOTIFICATION).isEmpty());
         }
 
         /** Tasklist's error notifications, e.g. "An error happened while submitting the task form". */

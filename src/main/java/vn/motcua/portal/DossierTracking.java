@@ -1,0 +1,129 @@
+package vn.motcua.portal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import vn.motcua.catalogue.DocumentSlot;
+import vn.motcua.catalogue.Procedure;
+import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.catalogue.ResultChannel;
+import vn.motcua.documents.Upload;
+import vn.motcua.dossier.Decision;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierEvent;
+import vn.motcua.dossier.DossierManagement;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.EventType;
+import vn.motcua.evaluation.Evaluation;
+import vn.motcua.evaluation.SatisfactionEvaluations;
+import vn.motcua.unit.Unit;
+import vn.motcua.unit.UnitDirectory;
+
+/**
+ * What an applicant may see and do with a dossier code and its lookup secret, behind the rate
+ * limits. Pages and the tracking API both go through here.
+ */
+@Service
+class DossierTracking {
+
+    private final DossierManagement dossiers;
+    private final TrackingLimits limits;
+    private final UnitDirectory units;
+    private final SatisfactionEvaluations evaluations;
+    private final OnlineResults results;
+    private final ProcedureCatalogue catalogue;
+
+    DossierTracking(DossierManagement dossiers, TrackingLimits limits, UnitDirectory units,
+            SatisfactionEvaluations evaluations, OnlineResults results, ProcedureCatalogue catalogue) {
+        this.catalogue = catalogue;
+        this.dossiers = dossiers;
+        this.limits = limits;
+        this.units = units;
+        this.evaluations = evaluations;
+        this.results = results;
+    }
+
+    /** The dossier, when the secret is its own; counts the attempt against the client and the code. */
+    Dossier open(String client, String code, String secret) {
+        String trimmed = code == null ? "" : code.strip();
+        limits.attempt(client, trimmed);
+        Optional<Dossier> dossier = secret == null ? Optional.empty() : dossiers.findWithSecret(trimmed, secret);
+        if (dossier.isEmpty()) {
+            limits.failed(trimmed);
+            throw new TrackingNotFoundException();
+        }
+        return dossier.get();
+    }
+
+    /** The applicant's answer to the open supplement request, with the documents asked for. */
+    Dossier supplement(Dossier dossier, String note, List<Upload> uploads) {
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty() || text.length() > 2000) {
+            throw new InvalidSupplementException();
+        }
+        return dossiers.receiveSupplement(dossier.code(), text, null, uploads, "applicant");
+    }
+
+    TrackingView view(Dossier dossier) {
+        List<DossierEvent> sheet = dossiers.controlSheet(dossier.code());
+        List<TrackingView.Step> timeline = sheet.stream()
+                .filter(event -> event.type() != EventType.HANDED_OVER)
+                .map(event -> new TrackingView.Step(event.occurredAt(), event.type(), event.stepName(), event.status()))
+                .toList();
+        String supplementRequest = dossier.status() == DossierStatus.AWAITING_SUPPLEMENT ? whatWasAsked(sheet) : null;
+        Optional<Evaluation> evaluation = evaluations.find(dossier.code());
+        return new TrackingView(dossier.code(), dossier.procedureKey(), dossier.procedureCode(), dossier.procedureName(),
+                units.find(dossier.unitCode()).map(Unit::name).orElse(dossier.unitCode()), dossier.applicant().name(),
+                dossier.status(), dossier.decision(), dossier.resultChannel(), dossier.receivedAt(),
+                dossier.acceptedAt(), dossier.dueAt(), dossier.finishedAt(),
+                dossier.status() == DossierStatus.AWAITING_SUPPLEMENT, supplementRequest,
+                dossier.resultChannel() == ResultChannel.ONLINE && results.latest(dossier.code()).isPresent(),
+                dossier.status() == DossierStatus.RESULT_RETURNED && evaluation.isEmpty(), evaluation.orElse(null),
+                timeline, catalogue.find(dossier.procedureKey(), dossier.procedureVersion())
+                        .map(Procedure::documents).orElse(List.of()));
+    }
+
+    // The reception check's note when it asked for a supplement: the missing documents, in its words.
+    private static String whatWasAsked(List<DossierEvent> sheet) {
+        for (int i = sheet.size() - 1; i >= 0; i--) {
+            DossierEvent event = sheet.get(i);
+            if (event.type() == EventType.STEP_COMPLETED && "INCOMPLETE".equals(event.outcome())) {
+                return event.note();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A dossier as its applicant sees it: no officers' names, no internal notes but the supplement
+     * request; the document slots of its procedure version name the parts a supplement may carry.
+     */
+    record TrackingView(
+            String code,
+            String procedureKey,
+            String procedureCode,
+            String procedureName,
+            String unitName,
+            String applicantName,
+            DossierStatus status,
+            Decision decision,
+            ResultChannel resultChannel,
+            Instant receivedAt,
+            Instant acceptedAt,
+            Instant dueAt,
+            Instant finishedAt,
+            boolean supplementOpen,
+            String supplementRequest,
+            boolean resultAvailable,
+            boolean canEvaluate,
+            Evaluation evaluation,
+            List<Step> timeline,
+            List<DocumentSlot> documentSlots) {
+
+        record Step(Instant occurredAt, EventType type, String stepName, DossierStatus status) {
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package vn.motcua.portal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import vn.motcua.catalogue.DocumentSlot;
+import vn.motcua.catalogue.Procedure;
+import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.catalogue.ResultChannel;
+import vn.motcua.documents.DossierDocuments;
+import vn.motcua.documents.Purpose;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.printing.DocumentPrinter;
+
+/**
+ * The receipt-and-appointment slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả). It is a legal
+ * document, printed in Vietnamese whatever the page language; its QR code opens the tracking page.
+ */
+@Component
+class ReceiptPrinter {
+
+    private final DocumentPrinter printer;
+    private final Letterhead letterhead;
+    private final PortalProperties portal;
+    private final DossierDocuments documents;
+    private final ProcedureCatalogue catalogue;
+
+    ReceiptPrinter(DocumentPrinter printer, Letterhead letterhead, PortalProperties portal, DossierDocuments documents,
+            ProcedureCatalogue catalogue) {
+        this.printer = printer;
+        this.letterhead = letterhead;
+        this.portal = portal;
+        this.documents = documents;
+        this.catalogue = catalogue;
+    }
+
+    /** A document the applicant handed in, as the receipt lists it. */
+    record ReceivedDocument(String label, String fileName) {
+    }
+
+    byte[] print(Dossier dossier, String secret) {
+        Map<String, Object> model = letterhead.model(dossier, dossier.receivedAt());
+        model.put("code", dossier.code());
+        model.put("applicant", dossier.applicant());
+        model.put("procedureName", dossier.procedureName());
+        model.put("procedureCode", dossier.procedureCode());
+        model.put("channel", channel(dossier.channel()));
+        model.put("documents", received(dossier));
+        model.put("deadlineDays", dossier.deadlineDays());
+        // The appointment is the dossier's due date, set when it was submitted (docs/sla.md).
+        model.put("appointment", letterhead.timeAndDate(dossier.dueAt()));
+        model.put("resultChannel", resultChannel(dossier.resultChannel()));
+        model.put("secret", secret);
+        model.put("trackingPage", portal.publicUrl().toString().replaceAll("/+$", "") + "/tra-cuu");
+        model.put("qrCode", QrCodes.pngDataUri(portal.trackingLink(dossier.code(), secret)));
+        return printer.print("receipt", model, Letterhead.VIETNAMESE);
+    }
+
+    /** What the applicant handed in (with the submission and with supplements), named as the procedure names its slots. */
+    List<ReceivedDocument> received(Dossier dossier) {
+        Optional<Procedure> procedure = catalogue.find(dossier.procedureKey(), dossier.procedureVersion());
+        return documents.list(dossier.code()).stream()
+                .filter(document -> document.purpose() != Purpose.RESULT)
+                .map(document -> new ReceivedDocument(procedure.flatMap(p -> p.document(document.slot()))
+                        .map(DocumentSlot::name).orElse(document.slot()), document.name()))
+                .toList();
+    }
+
+    static String channel(Channel channel) {
+        return switch (channel) {
+            case ONLINE -> "Trực tuyến";
+            case COUNTER -> "Trực tiếp tại bộ phận một cửa";
+            case POST -> "Qua dịch vụ bưu chính công ích";
+        };
+    }
+
+    static String resultChannel(ResultChannel channel) {
+        return switch (channel) {
+            case ONLINE -> "Trực tuyến (tải về trên trang tra cứu)";
+            case COUNTER -> "Trực tiếp tại bộ phận một cửa";
+            case POST -> "Qua dịch vụ bưu chính công ích";
+        };
+    }
+}

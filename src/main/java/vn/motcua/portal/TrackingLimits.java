@@ -1,0 +1,62 @@
+package vn.motcua.portal;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+/**
+ * Token buckets against guessing lookup secrets: every tracking request spends one token of its
+ * client's bucket; every failed one also spends one of the dossier code's bucket, so a code under
+ * attack is locked for a while whoever tries it. Kept in memory on each node: a cluster of N nodes
+ * allows N times the limits.
+ */
+@Component
+class TrackingLimits {
+
+    private final Cache<String, Bucket> clients;
+    private final Cache<String, Bucket> dossiers;
+    private final Function<String, Bucket> newClientBucket;
+    private final Function<String, Bucket> newDossierBucket;
+
+    TrackingLimits(PortalProperties settings) {
+        this.clients = cache(settings.perClient());
+        this.dossiers = cache(settings.perDossier());
+        this.newClientBucket = key -> bucket(settings.perClient());
+        this.newDossierBucket = key -> bucket(settings.perDossier());
+    }
+
+    /** Spends the client's token, and refuses when the client or the dossier code is out of them. */
+    void attempt(String client, String code) {
+        ConsumptionProbe probe = clients.get(client, newClientBucket).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new TooManyAttemptsException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+        Bucket dossier = dossiers.get(code, newDossierBucket);
+        if (dossier.getAvailableTokens() < 1) {
+            throw new TooManyAttemptsException(Duration.ofNanos(dossier.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+        }
+    }
+
+    void failed(String code) {
+        dossiers.get(code, newDossierBucket).tryConsume(1);
+    }
+
+    // An idle bucket is full again after one period: forgetting it then changes nothing.
+    private static Cache<String, Bucket> cache(PortalProperties.Limit limit) {
+        return Caffeine.newBuilder().expireAfterAccess(limit.per()).maximumSize(100_000).build();
+    }
+
+    private static Bucket bucket(PortalProperties.Limit limit) {
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.attempts()).refillGreedy(limit.attempts(), limit.per()).build())
+                .build();
+    }
+}

@@ -1,0 +1,85 @@
+package vn.motcua.sla;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import vn.motcua.MotcuaProperties;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.notify.Attachment;
+import vn.motcua.notify.Message;
+import vn.motcua.notify.Notification;
+import vn.motcua.notify.Notifier;
+import vn.motcua.notify.Recipient;
+import vn.motcua.notify.Recipients;
+
+/**
+ * The SLA's notifications, texts in {@code notify/templates/sla-*.txt}. Each is keyed by the event
+ * (task id, dossier code, letter number), so a retried job or a second node sends nothing twice.
+ */
+@Component
+class SlaNotices {
+
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+
+    private final Notifier notifier;
+    private final Recipients recipients;
+    private final ZoneId zone;
+
+    SlaNotices(Notifier notifier, Recipients recipients, MotcuaProperties settings) {
+        this.notifier = notifier;
+        this.recipients = recipients;
+        this.zone = settings.zone();
+    }
+
+    /** The e-mail recipients among an assignee (when there is one) or else the members of the groups. */
+    List<Recipient> officers(String assignee, List<String> groups) {
+        if (assignee != null) {
+            return recipients.ofUser(assignee).stream().toList();
+        }
+        List<Recipient> all = new ArrayList<>();
+        groups.forEach(group -> recipients.ofGroup(group).stream().filter(r -> !all.contains(r)).forEach(all::add));
+        return all;
+    }
+
+    List<Recipient> group(String groupId) {
+        return recipients.ofGroup(groupId);
+    }
+
+    void send(String eventKey, Dossier dossier, List<Recipient> to, String template, Map<String, Object> details) {
+        Message message = notifier.render(template, model(dossier, details));
+        to.forEach(recipient -> notifier.send(new Notification(eventKey, dossier.code(), recipient, message)));
+    }
+
+    /** The apology letter to the applicant, when the applicant gave an e-mail address. */
+    void sendApologyLetter(Dossier dossier, int number, Map<String, Object> details, byte[] pdf) {
+        String email = dossier.applicant().email();
+        if (email == null || email.isBlank()) {
+            return;
+        }
+        Message message = notifier.render("sla-apology-letter", model(dossier, details));
+        notifier.send(new Notification("dossier:" + dossier.code() + ":apology:" + number, dossier.code(),
+                Recipient.email(email, dossier.applicant().name()), message)
+                .withAttachment(Attachment.pdf(ApologyLetters.fileName(dossier.code(), number), pdf)));
+    }
+
+    String local(Instant instant) {
+        return instant == null ? "" : LOCAL.format(instant.atZone(zone));
+    }
+
+    private Map<String, Object> model(Dossier dossier, Map<String, Object> details) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("dossierCode", dossier.code());
+        model.put("procedureName", dossier.procedureName());
+        model.put("applicantName", dossier.applicant().name());
+        model.put("dueAt", local(dossier.dueAt()));
+        model.putAll(details);
+        return model;
+    }
+}
