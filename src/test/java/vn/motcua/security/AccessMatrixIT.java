@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -141,6 +142,108 @@ class AccessMatrixIT extends IntegrationTest {
                     .getForEntity("/api/dossiers/{code}", JsonNode.class, mine);
             assertProblem(response, 401);
             assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+        }
+    }
+
+    @Nested
+    class CapabilitiesUnderADossier {
+
+        @ParameterizedTest(name = "{0} lists the documents of a dossier of unit 1: {1}")
+        @CsvSource({"-, 401", "reception, 200", "specialist, 200", "head, 200", "supervisor, 200", "reception2, 403",
+                "head2, 403"})
+        void shouldShowDocumentsOnlyToTheUnit(String user, int status) {
+            ResponseEntity<JsonNode> response = client(user).getForEntity("/api/dossiers/{code}/documents", JsonNode.class,
+                    mine);
+            assertThat(response.getStatusCode().value()).isEqualTo(status);
+            if (status == 200) {
+                long id = response.getBody().get(0).get("id").asLong();
+                assertThat(client(user).getForEntity("/api/dossiers/{code}/documents/{id}", byte[].class, mine, id)
+                        .getStatusCode()).isEqualTo(HttpStatus.OK);
+            } else {
+                assertProblem(response, status);
+            }
+        }
+
+        @Test
+        void shouldNotHandADocumentOverUnderAnotherDossiersCode() {
+            long id = as("reception").getForObject("/api/dossiers/{code}/documents", JsonNode.class, mine).get(0)
+                    .get("id").asLong();
+            // The other unit's officer names their own dossier with this unit's document id.
+            assertThat(as("reception2").getForEntity("/api/dossiers/{code}/documents/{id}", JsonNode.class, theirs, id)
+                    .getStatusCode().value()).isEqualTo(404);
+        }
+
+        @ParameterizedTest(name = "{0} reads the apology letters of a dossier of unit 1: {1}")
+        @CsvSource({"-, 401", "head, 200", "reception, 200", "supervisor, 200", "head2, 403", "reception2, 403"})
+        void shouldShowApologyLettersOnlyToTheUnit(String user, int status) {
+            ResponseEntity<JsonNode> response = client(user).getForEntity("/api/dossiers/{code}/apology-letters",
+                    JsonNode.class, mine);
+            assertThat(response.getStatusCode().value()).isEqualTo(status);
+        }
+
+        @Test
+        void shouldSearchOnlyTheDocumentsOfTheOfficersUnits() {
+            // Every test dossier carries the same generated application form.
+            for (String user : List.of("reception", "reception2", "supervisor")) {
+                JsonNode hits = as(user).getForObject("/api/documents?q={q}&limit=200", JsonNode.class, "giay de nghi");
+                List<String> codes = StreamSupport.stream(hits.spliterator(), false)
+                        .map(hit -> hit.get("document").get("dossierCode").asText())
+                        .toList();
+                assertThat(codes).as(user).isNotEmpty();
+                switch (user) {
+                    case "reception" -> assertThat(codes).allMatch(code -> code.startsWith(UNIT + "-")).contains(mine);
+                    case "reception2" -> assertThat(codes).allMatch(code -> code.startsWith(OTHER_UNIT + "-")).contains(theirs);
+                    default -> assertThat(codes).anyMatch(code -> code.startsWith(UNIT + "-"))
+                            .anyMatch(code -> code.startsWith(OTHER_UNIT + "-"));
+                }
+            }
+            assertProblem(http.getForEntity("/api/documents?q={q}", JsonNode.class, "giay de nghi"), 401);
+        }
+    }
+
+    @Nested
+    class Pages {
+
+        @Test
+        void shouldSendAnonymousVisitorsOfTheDeskToTheLoginPage() {
+            // The client follows the redirect, as a browser does.
+            ResponseEntity<String> desk = http.getForEntity("/quay", String.class);
+            assertThat(desk.getBody()).contains("name=\"username\"", "name=\"password\"", "name=\"_csrf\"")
+                    .doesNotContain("Quầy tiếp nhận hồ sơ");
+        }
+
+        @ParameterizedTest(name = "{0} opens the reception desk: {1}")
+        @CsvSource({"reception, 200", "reception2, 200", "admin, 200", "specialist, 403", "head, 403", "supervisor, 403"})
+        void shouldOpenTheDeskToReceptionOfficersOnly(String user, int status) {
+            assertThat(as(user).getForEntity("/quay", String.class).getStatusCode().value()).isEqualTo(status);
+        }
+
+        @Test
+        void shouldKeepTheCitizensPagesOpenWithSecurityHeaders() {
+            for (String page : List.of("/", "/thu-tuc", "/tra-cuu", "/thu-tuc/" + PROCEDURE + "/nop-ho-so")) {
+                ResponseEntity<String> response = http.getForEntity(page, String.class);
+                assertThat(response.getStatusCode()).as(page).isEqualTo(HttpStatus.OK);
+                assertThat(response.getHeaders().getFirst("Content-Security-Policy")).as(page)
+                        .contains("default-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-eval");
+                assertThat(response.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+                assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+            }
+        }
+
+        @Test
+        void shouldOpenADossierToACitizenOnlyWithItsOwnSecret() {
+            ResponseEntity<JsonNode> own = submit(UNIT, "ONLINE", "ONLINE", householdBusiness("Văn Thị Yến"));
+            String code = own.getBody().get("code").asText();
+            String secret = own.getBody().get("lookupSecret").asText();
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            headers.set("X-Forwarded-For", "203.0.113." + (code.hashCode() & 0x7f));
+            assertThat(http.postForEntity("/api/tracking", new HttpEntity<>(Map.of("code", code, "secret", secret), headers),
+                    JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+            ResponseEntity<JsonNode> other = http.postForEntity("/api/tracking",
+                    new HttpEntity<>(Map.of("code", theirs, "secret", secret), headers), JsonNode.class);
+            assertProblem(other, 404);
+            assertThat(other.getBody().toString()).doesNotContain("Lý Thị Quỳnh");
         }
     }
 

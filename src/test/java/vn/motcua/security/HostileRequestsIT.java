@@ -239,6 +239,30 @@ class HostileRequestsIT extends IntegrationTest {
     }
 
     @Nested
+    class BruteForcedSecrets {
+
+        @Test
+        void shouldLockADossierAgainstGuessedSecretsAndRevealNothing() {
+            ResponseEntity<JsonNode> victim = submit(UNIT, "ONLINE", "ONLINE", householdBusiness("Kiều Thị Vân"));
+            String code = victim.getBody().get("code").asText();
+            int locked = 0;
+            for (int attempt = 0; attempt < 40; attempt++) {
+                HttpHeaders headers = new HttpHeaders();
+                headers.setContentType(MediaType.APPLICATION_JSON);
+                // Many addresses: the dossier's own limit still counts every guess.
+                headers.set("X-Forwarded-For", "192.0.2." + (attempt + 1));
+                ResponseEntity<JsonNode> guess = http.postForEntity("/api/tracking", new HttpEntity<>(
+                        Map.of("code", code, "secret", "GUESS-%05d-AAAAA-BBBBB".formatted(attempt)), headers), JsonNode.class);
+                assertThat(guess.getStatusCode().value()).as("attempt %d", attempt).isIn(404, 429);
+                assertProblem(guess, guess.getStatusCode().value());
+                assertThat(guess.getBody().toString()).doesNotContain("Kiều Thị Vân");
+                locked += guess.getStatusCode().value() == 429 ? 1 : 0;
+            }
+            assertThat(locked).as("guesses refused as too many").isPositive();
+        }
+    }
+
+    @Nested
     class ReplayedSubmissions {
 
         private ResponseEntity<JsonNode> submitWithKey(String key, Map<String, Object> data) {

@@ -146,6 +146,8 @@ class TasklistBrowserIT extends IntegrationTest {
         tasklist.clickComplete();
         WebElement error = tasklist.awaitError("missingDocuments");
         assertThat(error.getText()).isEqualTo("Field is required.");
+        // The notification may come a moment after the field's message on a busy machine.
+        browser.waiting().until(driver -> !tasklist.errorNotifications().isEmpty());
         assertThat(tasklist.errorNotifications()).singleElement().asString()
                 .contains("An error happened while submitting the task form");
         browser.screenshot("tasklist-reception-check-incomplete");
