@@ -1,0 +1,92 @@
+package vn.motcua.procedures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.TestFiles;
+
+/**
+ * Each procedure of the library travels end to end on PostgreSQL through the public API: submitted
+ * with its required documents, worked in the engine by the officers of its unit, its result returned.
+ */
+class ProcedureLibraryIT extends IntegrationTest {
+
+    private static final String COMMUNE = "000.01.01.H01";
+    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @Test
+    void shouldRegisterBirthSameDayWhenCommuneOfficersAgree() {
+        Map<String, Object> data = applicant("Nguyễn Văn Hùng");
+        data.putAll(Map.of("applicantRelationship", "FATHER", "childName", "Nguyễn Minh Khôi",
+                "childDateOfBirth", "2026-11-20", "childSex", "MALE", "childPlaceOfBirth", "Bệnh viện Phụ sản Hà Nội",
+                "childEthnicity", "Kinh", "childNationality", "Việt Nam", "motherName", "Trần Thị Hoa",
+                "fatherName", "Nguyễn Văn Hùng", "parentsMarried", "YES"));
+        MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
+        files.add("declarationForm", file("to-khai-khai-sinh.pdf", TestFiles.pdf("To khai dang ky khai sinh")));
+        files.add("birthCertificate", file("giay-chung-sinh.jpg", TestFiles.jpeg()));
+        files.add("identityPapers", file("cccd.png", TestFiles.png()));
+
+        // The marriage certificate is required when the parents are married.
+        ResponseEntity<JsonNode> incomplete = submit("birth_registration", COMMUNE, "ONLINE", "ONLINE", data, files);
+        assertThat(incomplete.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(incomplete.getBody().toString()).contains("marriageCertificate");
+
+        files.add("marriageCertificate", file("dang-ky-ket-hon.pdf", TestFiles.pdf("Giay chung nhan ket hon")));
+        String code = submitted("birth_registration", COMMUNE, "ONLINE", "ONLINE", data, files);
+        JsonNode submitted = dossier(code);
+        // Same day: due at the close of office hours of the day counting starts (17:00 in Hà Nội).
+        assertThat(submitted.get("deadline").get("legal").asText()).isEqualTo("same-day");
+        ZonedDateTime start = Instant.parse(submitted.get("deadline").get("countingStartedAt").asText()).atZone(HANOI);
+        ZonedDateTime due = Instant.parse(submitted.get("dueAt").asText()).atZone(HANOI);
+        assertThat(due.toLocalDate()).isEqualTo(start.toLocalDate());
+        assertThat(due.toLocalTime()).isEqualTo(LocalTime.of(17, 0));
+
+        engine.workOk(code, "reception.phucxa", "check_completeness", Map.of("receptionOutcome", "ACCEPT"));
+        engine.workOk(code, "specialist.phucxa", "check_civil_status_record",
+                Map.of("proposedDecision", "APPROVE", "appraisalNote", "Khớp với Giấy chứng sinh"));
+        engine.workOk(code, "head.phucxa", "approve_dossier", Map.of("approvalDecision", "APPROVE"));
+
+        JsonNode dossier = dossier(code);
+        assertThat(dossier.get("status").asText()).isEqualTo("RESULT_RETURNED");
+        assertThat(dossier.get("decision").asText()).isEqualTo("APPROVED");
+        assertThat(column(dossier.get("controlSheet"), "to")).containsSubsequence(
+                "reception:" + COMMUNE, "specialist:" + COMMUNE, "head:" + COMMUNE);
+    }
+
+    private static Map<String, Object> applicant(String name) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("applicantName", name);
+        data.put("applicantIdNumber", "001090012345");
+        data.put("applicantPhone", "0987 654 321");
+        data.put("applicantAddress", "5 Phố Phúc Xá, Ba Đình, Hà Nội");
+        return data;
+    }
+
+    private ResponseEntity<JsonNode> submit(String procedure, String unit, String channel, String resultChannel,
+            Map<String, Object> data, MultiValueMap<String, Object> files) {
+        return http.postForEntity("/api/dossiers", submission(procedure, unit, channel, resultChannel, data, files),
+                JsonNode.class);
+    }
+
+    private String submitted(String procedure, String unit, String channel, String resultChannel,
+            Map<String, Object> data, MultiValueMap<String, Object> files) {
+        ResponseEntity<JsonNode> response = submit(procedure, unit, channel, resultChannel, data, files);
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
+        return response.getBody().get("code").asText();
+    }
+}
