@@ -21,6 +21,7 @@ import vn.motcua.MotcuaProperties;
 import vn.motcua.catalogue.DocumentSlot;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.catalogue.SubmissionChannel;
 import vn.motcua.documents.CheckedUploads;
 import vn.motcua.documents.DocumentViolation;
 import vn.motcua.documents.DossierDocuments;
@@ -81,6 +82,11 @@ public class DossierManagement {
         if (unit.level() != procedure.unitLevel()) {
             throw InvalidSubmissionException.of("unitCode", "level", "Thủ tục này do đơn vị cấp "
                     + procedure.unitLevel() + " giải quyết / This procedure is settled by a " + procedure.unitLevel() + " unit");
+        }
+        if (!procedure.channels().contains(SubmissionChannel.valueOf(submission.channel().name()))) {
+            throw InvalidSubmissionException.of("channel", "option", "Thủ tục này chỉ tiếp nhận hồ sơ qua "
+                    + procedure.channels() + ", không qua " + submission.channel() + " / This procedure accepts dossiers only by "
+                    + procedure.channels() + ", not " + submission.channel());
         }
         if (!procedure.resultChannels().contains(submission.resultChannel())) {
             throw InvalidSubmissionException.of("resultChannel", "option", "Thủ tục trả kết quả qua "

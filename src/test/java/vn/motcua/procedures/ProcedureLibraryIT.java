@@ -68,6 +68,40 @@ class ProcedureLibraryIT extends IntegrationTest {
                 "reception:" + COMMUNE, "specialist:" + COMMUNE, "head:" + COMMUNE);
     }
 
+    @Test
+    void shouldCertifyCopyAtCounterWithFeeByPageWhenOnlineIsRefused() {
+        JsonNode procedure = http.getForObject("/api/procedures/certified_copy", JsonNode.class);
+        assertThat(procedure.get("channels").toString()).isEqualTo("[\"COUNTER\"]");
+        assertThat(procedure.get("feeNote").asText()).contains("200.000 đồng/bản");
+        Map<String, Object> data = applicant("Phạm Thị Dung");
+        data.putAll(Map.of("documentName", "Bằng tốt nghiệp đại học", "documentIssuer", "Trường Đại học Bách khoa Hà Nội",
+                "pages", 3, "copies", 2));
+        MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
+        files.add("originalDocument", file("bang-tot-nghiep.pdf", TestFiles.pdf("Bang tot nghiep")));
+
+        // The original must be shown to the officer: no online dossier, and nothing stored.
+        ResponseEntity<JsonNode> online = submit("certified_copy", COMMUNE, "ONLINE", "COUNTER", data, files);
+        assertThat(online.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(online.getBody().get("violations").get(0).get("field").asText()).isEqualTo("channel");
+        assertThat(online.getBody().get("violations").get(0).get("message").asText()).contains("COUNTER");
+
+        String code = submitted("certified_copy", COMMUNE, "COUNTER", "COUNTER", data, files);
+        engine.workOk(code, "reception.phucxa", "check_completeness", Map.of("receptionOutcome", "ACCEPT"));
+        // The officer's form shows the fee the table decided: 2 x (2 x 2,000 + 1,000).
+        String certification = engine.taskFor(code, "specialist.phucxa", "certify_copy");
+        assertThat(http.getForObject("/engine-rest/task/{id}/variables/fee", JsonNode.class, certification)
+                .get("value").asLong()).isEqualTo(10000L);
+        engine.workOk(code, "specialist.phucxa", "certify_copy",
+                Map.of("proposedDecision", "APPROVE", "appraisalNote", "Bản sao đúng với bản chính"));
+        engine.workOk(code, "head.phucxa", "approve_dossier", Map.of("approvalDecision", "APPROVE"));
+        engine.workOk(code, "reception.phucxa", "hand_over_at_counter",
+                Map.of("receiverName", "Phạm Thị Dung", "receiverIdNumber", "001090012345"));
+
+        JsonNode dossier = dossier(code);
+        assertThat(dossier.get("status").asText()).isEqualTo("RESULT_RETURNED");
+        assertThat(dossier.get("decision").asText()).isEqualTo("APPROVED");
+    }
+
     private static Map<String, Object> applicant(String name) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("applicantName", name);
