@@ -102,6 +102,59 @@ class ProcedureLibraryIT extends IntegrationTest {
         assertThat(dossier.get("decision").asText()).isEqualTo("APPROVED");
     }
 
+    @Test
+    void shouldIssueConstructionPermitAfterSiteInspectionAndConsultationWhenSupplementedFirst() {
+        JsonNode procedure = http.getForObject("/api/procedures/construction_permit", JsonNode.class);
+        assertThat(procedure.get("fee").asLong()).isEqualTo(75000);
+        assertThat(procedure.get("timeLimits").get("clockPolicy").asText()).isEqualTo("RESTART");
+        Map<String, Object> data = applicant("Đặng Văn Long");
+        data.putAll(Map.of("siteAddress", "18 Ngõ 32 Phố Đội Cấn, Ba Đình, Hà Nội", "landParcel", "Thửa 125, tờ bản đồ 7",
+                "footprintArea", 60, "floorArea", 240, "floors", 4, "height", 15, "adjacentWorks", "YES"));
+        MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
+        files.add("applicationForm", file("don-de-nghi.pdf", TestFiles.pdf("Don de nghi cap giay phep xay dung")));
+        files.add("landRightPapers", file("so-do.jpg", TestFiles.jpeg()));
+        files.add("designDrawings", file("ban-ve.pdf", TestFiles.pdf("Ban ve thiet ke")));
+        files.add("adjacentWorksCommitment", file("cam-ket.pdf", TestFiles.pdf("Cam ket an toan cong trinh lien ke")));
+        String code = submitted("construction_permit", UNIT, "ONLINE", "POST", data, files);
+        String firstDue = dossier(code).get("dueAt").asText();
+
+        // A supplement restarts the 15 days from the complete dossier.
+        engine.workOk(code, "reception", "check_completeness", Map.of("receptionOutcome", "INCOMPLETE",
+                "missingDocuments", "Bản vẽ mặt bằng móng"));
+        ResponseEntity<JsonNode> supplement = http.postForEntity("/api/dossiers/{code}/supplement",
+                Map.of("note", "Đã bổ sung bản vẽ móng"), JsonNode.class, code);
+        assertThat(supplement.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(column(dossier(code).get("controlSheet"), "type")).contains("CLOCK_RESTARTED");
+        assertThat(Instant.parse(dossier(code).get("dueAt").asText())).isAfterOrEqualTo(Instant.parse(firstDue));
+        engine.workOk(code, "reception", "check_completeness", Map.of("receptionOutcome", "ACCEPT"));
+
+        // Site inspection and consultation are open at once, each with its own due date.
+        assertThat(engine.tasksFor(code, "specialist")).extracting(task -> task.get("taskDefinitionKey").asText())
+                .containsExactlyInAnyOrder("inspect_site", "consult_agencies");
+        JsonNode consultationTimer = engine.timer(code, "consultation_timed_out");
+        assertThat(consultationTimer.get("dueDate").isNull()).isFalse();
+        engine.fireTimer(code, "consultation_timed_out");
+        completeOnly(code, "specialist", "inspect_site", Map.of("siteInspectionResult", "CONFORMS",
+                "siteInspectionNote", "Đúng vị trí, ranh giới thửa đất"));
+        engine.workOk(code, "specialist", "appraise_dossier",
+                Map.of("proposedDecision", "APPROVE", "appraisalNote", "Đủ điều kiện cấp phép"));
+        engine.workOk(code, "head", "approve_dossier", Map.of("approvalDecision", "APPROVE"));
+        engine.workOk(code, "reception", "send_by_post", Map.of("postalTrackingNumber", "EV123456789VN"));
+
+        JsonNode dossier = dossier(code);
+        assertThat(dossier.get("status").asText()).isEqualTo("RESULT_RETURNED");
+        assertThat(dossier.get("decision").asText()).isEqualTo("APPROVED");
+    }
+
+    /** Works the one open task of {@code step} among several the officer sees. */
+    private void completeOnly(String code, String user, String step, Map<String, Object> values) {
+        String taskId = engine.tasksFor(code, user).stream()
+                .filter(task -> task.get("taskDefinitionKey").asText().equals(step))
+                .map(task -> task.get("id").asText()).findFirst().orElseThrow();
+        http.postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", user), Void.class, taskId);
+        assertThat(engine.complete(taskId, values).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
     private static Map<String, Object> applicant(String name) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("applicantName", name);
