@@ -8,14 +8,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reposit
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.mockito.Mockito.mock;
+
+import java.util.Map;
 
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,11 +57,7 @@ class BirthRegistrationProcessTest extends ProcessTest {
     @Deployment(resources = {MODEL, "processes/one-stop-dossier.bpmn", "processes/result-return.bpmn"})
     void shouldMapProposalBackToDossierWhenCheckCompletes() {
         // Given an accepted birth registration
-        Mocks.register("issueReceipt", mock(JavaDelegate.class));
-        ProcessInstance dossier = runtimeService().startProcessInstanceByKey("one_stop_dossier", DOSSIER_CODE,
-                withVariables("unit", COMMUNE, "procedureKey", PROCESS, "procedureVersion", 1,
-                        "resultChannel", "ONLINE", "supplementTimeout", "P30D"));
-        complete(task("check_completeness", dossier), withVariables("receptionOutcome", "ACCEPT"));
+        ProcessInstance dossier = acceptedDossier(DOSSIER_CODE, COMMUNE, PROCESS, "ONLINE", Map.of());
         ProcessInstance procedure = calledProcessInstance(PROCESS, dossier);
 
         // When the officer finds the birth certificate does not match

@@ -6,13 +6,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.mockito.Mockito.mock;
 
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import java.util.Map;
+
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -52,11 +51,7 @@ class CertifiedCopyProcessTest extends ProcessTest {
     @Deployment(resources = {MODEL, FEES, "processes/one-stop-dossier.bpmn", "processes/result-return.bpmn"})
     void shouldMapRefusalBackToDossierWhenOriginalCannotBeCertified() {
         // Given an accepted dossier of a 300-page original, one copy (the cap: VND 200,000)
-        Mocks.register("issueReceipt", mock(JavaDelegate.class));
-        ProcessInstance dossier = runtimeService().startProcessInstanceByKey("one_stop_dossier", DOSSIER_CODE,
-                withVariables("unit", COMMUNE, "procedureKey", PROCESS, "procedureVersion", 1,
-                        "resultChannel", "COUNTER", "supplementTimeout", "P30D", "pages", 300, "copies", 1));
-        complete(task("check_completeness", dossier), withVariables("receptionOutcome", "ACCEPT"));
+        ProcessInstance dossier = acceptedDossier(DOSSIER_CODE, COMMUNE, PROCESS, "COUNTER", Map.of("pages", 300, "copies", 1));
         ProcessInstance procedure = calledProcessInstance(PROCESS, dossier);
         assertThat(procedure).variables().containsEntry("fee", 200000L);
 
