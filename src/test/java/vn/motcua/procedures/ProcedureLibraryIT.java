@@ -30,6 +30,20 @@ class ProcedureLibraryIT extends IntegrationTest {
     private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Test
+    void shouldListTheFourProceduresWithTheirFeesAndChannels() {
+        JsonNode procedures = http.getForObject("/api/procedures", JsonNode.class);
+        assertThat(column(procedures, "key")).contains("household_business_registration", "birth_registration",
+                "certified_copy", "construction_permit");
+
+        String page = http.getForObject("/thu-tuc", String.class);
+        String copy = page.substring(page.indexOf("data-procedure=\"certified_copy\""));
+        copy = copy.substring(0, copy.indexOf("</article>"));
+        assertThat(copy).contains("Theo số trang: 2.000 đồng/trang", "chỉ nộp trực tiếp tại Bộ phận một cửa",
+                "Trong ngày làm việc").doesNotContain("/thu-tuc/certified_copy/nop-ho-so");
+        assertThat(page).contains("/thu-tuc/birth_registration/nop-ho-so", "75.000 đồng", "Không thu phí");
+    }
+
+    @Test
     void shouldRegisterBirthSameDayWhenCommuneOfficersAgree() {
         Map<String, Object> data = applicant("Nguyễn Văn Hùng");
         data.putAll(Map.of("applicantRelationship", "FATHER", "childName", "Nguyễn Minh Khôi",
