@@ -163,8 +163,8 @@ public class ProcedureChecker {
         try {
             model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
         } catch (ModelException e) {
-            violations.add(new Violation(file, file, null, "không đọc được mô hình BPMN: " + e.getMessage(),
-                    "the BPMN model is not readable: " + e.getMessage()));
+            violations.add(new Violation(file, file, null, "không đọc được mô hình BPMN: " + reason(e),
+                    "the BPMN model is not readable: " + reason(e)));
             return;
         }
         Rules rules = new Rules(file, violations);
@@ -397,8 +397,8 @@ public class ProcedureChecker {
         try {
             model = Dmn.readModelFromStream(new ByteArrayInputStream(content));
         } catch (ModelException e) {
-            violations.add(new Violation(file, file, null, "không đọc được bảng quyết định DMN: " + e.getMessage(),
-                    "the DMN model is not readable: " + e.getMessage()));
+            violations.add(new Violation(file, file, null, "không đọc được bảng quyết định DMN: " + reason(e),
+                    "the DMN model is not readable: " + reason(e)));
             return;
         }
         for (Decision decision : model.getModelElementsByType(Decision.class)) {
@@ -412,6 +412,15 @@ public class ProcedureChecker {
                         "mã (ID) phải viết thường tiếng Anh nối bằng gạch dưới", "the id must be lower-case English snake_case"));
             }
         }
+    }
+
+    /** The XML parser's own words (line, column, what is wrong) sit at the bottom of the model API's wrapping. */
+    private static String reason(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? e.getMessage() : cause.getMessage();
     }
 
     private static String owner(DomElement element) {

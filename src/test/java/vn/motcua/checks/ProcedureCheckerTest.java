@@ -162,7 +162,8 @@ class ProcedureCheckerTest {
     void shouldNameFileWhenModelIsNotXml() {
         files.put(BPMN, "<bpmn:definitions");
 
-        assertThat(messages()).singleElement().asString().startsWith(BPMN + " › " + BPMN + ": không đọc được mô hình BPMN");
+        assertThat(messages()).singleElement().asString().startsWith(BPMN + " › " + BPMN + ": không đọc được mô hình BPMN")
+                .contains("XML document structures must start and end within the same entity");
     }
 
     @Test
