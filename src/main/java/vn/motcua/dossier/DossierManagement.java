@@ -116,7 +116,7 @@ public class DossierManagement {
         Instant now = now();
         String code = codes.next(unit.code(), LocalDate.ofInstant(now, settings.zone()));
         long id = dossiers.insert(new Dossier(0, code, procedure.key(), procedure.version(), procedure.code(),
-                procedure.name(), unit.code(), submission.channel(), submission.resultChannel(),
+                procedure.name(), procedure.legalBasis(), unit.code(), submission.channel(), submission.resultChannel(),
                 DossierStatus.SUBMITTED, null, applicant, data, procedure.deadlineWorkingDays(), now, null, null,
                 null, null, null, submittedBy, null, new DossierClock(procedure.timeLimits().legal().toString(), null,
                         null, null, Duration.ZERO, null, null, null)));
