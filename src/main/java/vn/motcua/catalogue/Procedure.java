@@ -19,6 +19,9 @@ import vn.motcua.unit.UnitLevel;
  * @param submissionForm      id of the Camunda Form the applicant fills in
  * @param timeLimits          legal deadline, phase shares, cut-off hour and supplement clock policy
  * @param documents           the documents a dossier carries (thành phần hồ sơ), in the model's order
+ * @param channels            how dossiers may be submitted ({@code procedure.channels}; all when unset)
+ * @param feeNote             how the fee is worked out when it depends on the dossier ({@code procedure.feeNote},
+ *                            e.g. per page), or null when {@code fee} is the whole fee
  */
 public record Procedure(
         String key,
@@ -36,7 +39,9 @@ public record Procedure(
         String legalBasis,
         String submissionForm,
         TimeLimits timeLimits,
-        List<DocumentSlot> documents) {
+        List<DocumentSlot> documents,
+        Set<SubmissionChannel> channels,
+        String feeNote) {
 
     /** The slot with this id, if the procedure has one. */
     public Optional<DocumentSlot> document(String slotId) {

@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -74,6 +76,20 @@ public class ProcedureCatalogue {
         return Optional.ofNullable(repository.createProcessDefinitionQuery()
                         .processDefinitionKey(key).processDefinitionVersion(version).singleResult())
                 .flatMap(this::read);
+    }
+
+    /**
+     * Reads a model not yet deployed as the catalogue will read it once it is: the procedure checks
+     * refuse a deployment whose entry would throw here. A model without {@code procedure.code} is none.
+     */
+    public static Optional<Procedure> readModel(String resourceName, String processKey, BpmnModelInstance model,
+            DocumentsProperties documentLimits) {
+        ProcessDefinitionEntity definition = new ProcessDefinitionEntity();
+        definition.setId(processKey);
+        definition.setKey(processKey);
+        definition.setVersion(1);
+        definition.setResourceName(resourceName);
+        return ProcedureMetadata.read(definition, model, documentLimits);
     }
 
     public Procedure get(String key) {

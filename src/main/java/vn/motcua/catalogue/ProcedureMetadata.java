@@ -40,6 +40,15 @@ final class ProcedureMetadata {
                 .findFirst()
                 .orElseThrow(() -> reader.invalid("start event", "the start event needs camunda:formRef naming the submission form"));
         TimeLimits timeLimits = reader.timeLimits();
+        OnlineLevel onlineLevel = reader.choice("onlineLevel", OnlineLevel.class);
+        Set<SubmissionChannel> channels = properties.containsKey("channels")
+                ? reader.choices("channels", SubmissionChannel.class) : EnumSet.allOf(SubmissionChannel.class);
+        if (onlineLevel == OnlineLevel.WHOLLY_ONLINE && !channels.contains(SubmissionChannel.ONLINE)) {
+            throw reader.invalid("process " + definition.getKey(), PREFIX + "channels " + channels
+                    + " leaves out ONLINE, which a WHOLLY_ONLINE procedure needs: add ONLINE or set "
+                    + PREFIX + "onlineLevel to PARTIALLY_ONLINE");
+        }
+        String feeNote = properties.get("feeNote");
         return Optional.of(new Procedure(
                 definition.getKey(),
                 definition.getVersion(),
@@ -51,13 +60,15 @@ final class ProcedureMetadata {
                 reader.choice("unitLevel", UnitLevel.class),
                 timeLimits.wholeWorkingDays(),
                 properties.containsKey("fee") ? reader.number("fee") : 0,
-                reader.choice("onlineLevel", OnlineLevel.class),
+                onlineLevel,
                 reader.choices("resultChannels", ResultChannel.class),
                 reader.text("legalBasis"),
                 submissionForm,
                 timeLimits,
                 DocumentSlots.read(definition.getResourceName(), definition.getKey(), ExtensionProperties.of(process),
-                        limits)));
+                        limits),
+                channels,
+                feeNote == null || feeNote.isBlank() ? null : feeNote.strip()));
     }
 
     private static Map<String, String> procedureProperties(Process process) {

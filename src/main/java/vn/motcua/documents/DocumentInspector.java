@@ -51,12 +51,15 @@ public final class DocumentInspector {
     private final Detector detector;
     private final Parser parser;
     private final int textLimit;
+    private final Path spoolDirectory;
 
-    public DocumentInspector(int textLimit) {
+    /** @param spoolDirectory where uploads are received before they are checked (the system's temp directory) */
+    public DocumentInspector(int textLimit, Path spoolDirectory) {
         TikaConfig tika = TikaConfig.getDefaultConfig();
         this.detector = tika.getDetector();
         this.parser = new AutoDetectParser(tika);
         this.textLimit = textLimit;
+        this.spoolDirectory = spoolDirectory;
     }
 
     /**
@@ -215,9 +218,9 @@ public final class DocumentInspector {
         return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes / 1024 + " KB";
     }
 
-    private static Path spool() {
+    private Path spool() {
         try {
-            return Files.createTempFile("motcua-upload-", ".part");
+            return Files.createTempFile(spoolDirectory, "motcua-upload-", ".part");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

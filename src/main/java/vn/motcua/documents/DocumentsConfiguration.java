@@ -1,5 +1,7 @@
 package vn.motcua.documents;
 
+import java.nio.file.Path;
+
 import jakarta.servlet.MultipartConfigElement;
 
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -23,7 +25,7 @@ class DocumentsConfiguration {
 
     @Bean
     DocumentInspector documentInspector(DocumentsProperties settings) {
-        return new DocumentInspector(settings.textLimit());
+        return new DocumentInspector(settings.textLimit(), Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /** Replaces Spring Boot's own, which would read spring.servlet.multipart.*: uploads go to disk, never memory. */

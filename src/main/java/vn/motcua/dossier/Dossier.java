@@ -10,6 +10,7 @@ import vn.motcua.catalogue.ResultChannel;
  * control sheet read these fields.
  *
  * @param code     official dossier code {@code UNIT-YYMMDD-NNNN}, also the process business key
+ * @param legalBasis the legal basis of the procedure version the dossier was submitted on
  * @param formData the values submitted on the procedure's form
  * @param dueAt    the overall due date (the receipt's appointment), from the procedure's legal deadline
  *                 counted on the working-time calendar; moved only by the supplement clock policy
@@ -22,6 +23,7 @@ public record Dossier(
         int procedureVersion,
         String procedureCode,
         String procedureName,
+        String legalBasis,
         String unitCode,
         Channel channel,
         ResultChannel resultChannel,

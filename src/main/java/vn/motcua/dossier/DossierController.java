@@ -64,7 +64,7 @@ class DossierController {
             @Size(max = 200) Map<String, Object> data) {
     }
 
-    record ProcedureRef(String key, int version, String code, String name) {
+    record ProcedureRef(String key, int version, String code, String name, String legalBasis) {
     }
 
     /**
@@ -106,7 +106,8 @@ class DossierController {
 
         static DossierResponse of(Dossier d, List<DossierEvent> controlSheet, Instant now) {
             return new DossierResponse(d.code(),
-                    new ProcedureRef(d.procedureKey(), d.procedureVersion(), d.procedureCode(), d.procedureName()),
+                    new ProcedureRef(d.procedureKey(), d.procedureVersion(), d.procedureCode(), d.procedureName(),
+                            d.legalBasis()),
                     d.unitCode(), d.channel(), d.resultChannel(), d.status(), d.decision(), d.applicant(),
                     d.formData(), d.deadlineDays(), d.receivedAt(), d.acceptedAt(), d.dueAt(), d.finishedAt(),
                     Deadline.of(d, now), d.currentStep(), d.currentHolder(), controlSheet);

@@ -21,6 +21,7 @@ import vn.motcua.MotcuaProperties;
 import vn.motcua.catalogue.DocumentSlot;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.catalogue.SubmissionChannel;
 import vn.motcua.documents.CheckedUploads;
 import vn.motcua.documents.DocumentViolation;
 import vn.motcua.documents.DossierDocuments;
@@ -82,6 +83,11 @@ public class DossierManagement {
             throw InvalidSubmissionException.of("unitCode", "level", "Thủ tục này do đơn vị cấp "
                     + procedure.unitLevel() + " giải quyết / This procedure is settled by a " + procedure.unitLevel() + " unit");
         }
+        if (!procedure.channels().contains(SubmissionChannel.valueOf(submission.channel().name()))) {
+            throw InvalidSubmissionException.of("channel", "option", "Thủ tục này chỉ tiếp nhận hồ sơ qua "
+                    + procedure.channels() + ", không qua " + submission.channel() + " / This procedure accepts dossiers only by "
+                    + procedure.channels() + ", not " + submission.channel());
+        }
         if (!procedure.resultChannels().contains(submission.resultChannel())) {
             throw InvalidSubmissionException.of("resultChannel", "option", "Thủ tục trả kết quả qua "
                     + procedure.resultChannels() + " / Results are returned by " + procedure.resultChannels());
@@ -110,7 +116,7 @@ public class DossierManagement {
         Instant now = now();
         String code = codes.next(unit.code(), LocalDate.ofInstant(now, settings.zone()));
         long id = dossiers.insert(new Dossier(0, code, procedure.key(), procedure.version(), procedure.code(),
-                procedure.name(), unit.code(), submission.channel(), submission.resultChannel(),
+                procedure.name(), procedure.legalBasis(), unit.code(), submission.channel(), submission.resultChannel(),
                 DossierStatus.SUBMITTED, null, applicant, data, procedure.deadlineWorkingDays(), now, null, null,
                 null, null, null, submittedBy, null, new DossierClock(procedure.timeLimits().legal().toString(), null,
                         null, null, Duration.ZERO, null, null, null)));

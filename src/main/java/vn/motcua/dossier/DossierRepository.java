@@ -40,11 +40,11 @@ class DossierRepository {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into dossier (code, procedure_key, procedure_version, procedure_code, procedure_name,
-                    unit_code, channel, result_channel, status, applicant_name, applicant_id_number,
+                    legal_basis, unit_code, channel, result_channel, status, applicant_name, applicant_id_number,
                     applicant_phone, applicant_email, applicant_address, form_data, deadline_days,
                     legal_deadline, received_at, submitted_by)
                 values (:code, :procedureKey, :procedureVersion, :procedureCode, :procedureName,
-                    :unitCode, :channel, :resultChannel, :status, :applicantName, :applicantIdNumber,
+                    :legalBasis, :unitCode, :channel, :resultChannel, :status, :applicantName, :applicantIdNumber,
                     :applicantPhone, :applicantEmail, :applicantAddress, :formData, :deadlineDays,
                     :legalDeadline, :receivedAt, :submittedBy)
                 """)
@@ -53,6 +53,7 @@ class DossierRepository {
                 .param("procedureVersion", d.procedureVersion())
                 .param("procedureCode", d.procedureCode())
                 .param("procedureName", d.procedureName())
+                .param("legalBasis", d.legalBasis())
                 .param("unitCode", d.unitCode())
                 .param("channel", d.channel().name())
                 .param("resultChannel", d.resultChannel().name())
@@ -187,6 +188,7 @@ class DossierRepository {
                 rs.getInt("procedure_version"),
                 rs.getString("procedure_code"),
                 rs.getString("procedure_name"),
+                rs.getString("legal_basis"),
                 rs.getString("unit_code"),
                 Channel.valueOf(rs.getString("channel")),
                 ResultChannel.valueOf(rs.getString("result_channel")),

@@ -1,6 +1,7 @@
 package vn.motcua.portal;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.catalogue.SubmissionChannel;
 import vn.motcua.dossier.Channel;
 
 /**
@@ -38,7 +41,11 @@ class CounterPages {
 
     @GetMapping("/tiep-nhan/{key}")
     String intake(@PathVariable String key, Model model) {
-        return pages.submissionPage(catalogue.get(key), List.of(Channel.COUNTER, Channel.POST), "/quay/bien-nhan", model);
+        Procedure procedure = catalogue.get(key);
+        // Only the channels the procedure accepts: a copy certified from its original is never posted.
+        List<Channel> channels = Stream.of(Channel.COUNTER, Channel.POST)
+                .filter(channel -> procedure.channels().contains(SubmissionChannel.valueOf(channel.name()))).toList();
+        return pages.submissionPage(procedure, channels, "/quay/bien-nhan", model);
     }
 
     @PostMapping("/bien-nhan")

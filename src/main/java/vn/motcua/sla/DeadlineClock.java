@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.catalogue.Allowance;
 import vn.motcua.catalogue.ClockPolicy;
 import vn.motcua.catalogue.Phase;
 import vn.motcua.catalogue.ProcedureCatalogue;
@@ -55,6 +56,11 @@ class DeadlineClock {
     Instant dossierWarning(String code) {
         Dossier dossier = started(code);
         return schedule.dossierWarning(dossier.clock().countingStartedAt(), dossier.dueAt(), limits(dossier));
+    }
+
+    /** The end of a time limit counted on working time from {@code start}, as a legal deadline is. */
+    Instant after(Instant start, Allowance limit) {
+        return schedule.due(start, limit);
     }
 
     Instant phaseDue(String code, Phase phase) {

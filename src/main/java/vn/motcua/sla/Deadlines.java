@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import vn.motcua.calendar.WorkingCalendar;
 
+import vn.motcua.catalogue.Allowance;
 import vn.motcua.catalogue.Phase;
 
 /**
@@ -75,6 +76,23 @@ public class Deadlines {
         }
         Instant end = ClockUtil.getCurrentTime().toInstant().plus(Duration.parse(period));
         return Date.from(calendar.endOfWorkingDay(end));
+    }
+
+    /**
+     * A time limit a step has by law of its own, counted on working time from now (e.g. the 8 working
+     * days consulted agencies have to answer on a house's construction permit:
+     * {@code ${deadlines.fromNow(execution, '8d')}}); written as {@code procedure.deadline} is: 8d,
+     * 0.5d, 4h or same-day (the close of today's working day).
+     */
+    public Date fromNow(DelegateExecution execution, String allowance) {
+        Allowance limit;
+        try {
+            limit = Allowance.parse(allowance);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Process " + execution.getProcessDefinitionId() + ", activity "
+                    + execution.getCurrentActivityId() + ": ${deadlines.fromNow}: " + e.getMessage(), e);
+        }
+        return Date.from(clock.after(ClockUtil.getCurrentTime().toInstant(), limit));
     }
 
     static String code(DelegateExecution execution) {

@@ -36,7 +36,8 @@ class DeployedModelsIT extends IntegrationTest {
         Set<String> deployedForms = new HashSet<>();
         Set<String> deployments = new HashSet<>();
         List<ProcessDefinition> definitions = repository.createProcessDefinitionQuery().latestVersion().list();
-        definitions.forEach(definition -> deployments.add(definition.getDeploymentId()));
+        // A model may name a form deployed before it (Camunda Modeler deploys only what changed).
+        repository.createDeploymentQuery().list().forEach(deployment -> deployments.add(deployment.getId()));
         for (String deployment : deployments) {
             for (Resource resource : repository.getDeploymentResources(deployment)) {
                 if (resource.getName().endsWith(".form")) {

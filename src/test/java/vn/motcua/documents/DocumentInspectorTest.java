@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.util.unit.DataSize;
 
@@ -27,7 +28,11 @@ class DocumentInspectorTest {
 
     private static final UploadRule ANY = new UploadRule(EnumSet.allOf(DocumentType.class), DataSize.ofMegabytes(1));
 
-    private final DocumentInspector inspector = new DocumentInspector(10_000);
+    // A spool directory of its own: other builds on the machine spool into the system's temp directory too.
+    @TempDir
+    static Path spoolDirectory;
+
+    private final DocumentInspector inspector = new DocumentInspector(10_000, spoolDirectory);
 
     @Nested
     class Accepted {
@@ -72,7 +77,7 @@ class DocumentInspectorTest {
 
         @Test
         void shouldKeepExtractedTextWithinTheLimit() {
-            DocumentInspector short_ = new DocumentInspector(20);
+            DocumentInspector short_ = new DocumentInspector(20, spoolDirectory);
             try (InspectedFile file = short_.inspect(upload("x", "long.docx", TestFiles.docx("a".repeat(500))), ANY)) {
                 assertThat(file.text()).hasSizeLessThanOrEqualTo(20);
             }
@@ -206,7 +211,7 @@ class DocumentInspectorTest {
     }
 
     private static long spools() {
-        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+        try (var files = Files.list(spoolDirectory)) {
             return files.filter(f -> f.getFileName().toString().startsWith("motcua-upload-")).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -193,11 +193,14 @@ class NotifierIT extends IntegrationTest {
 
         @Test
         void shouldSendOnceWhenTheJobFailsAfterSendingAndIsRetried() throws Exception {
-            BpmnModelInstance model = Bpmn.createExecutableProcess("notify_test_job")
-                    .camundaHistoryTimeToLive(1)
-                    .startEvent()
-                    .serviceTask("send_warning").camundaAsyncBefore().camundaClass(SendThenFail.class.getName())
-                    .endEvent()
+            BpmnModelInstance model = Bpmn.createExecutableProcess("notify_test_job").name("Thử gửi cảnh báo")
+                    .camundaHistoryTimeToLive(1).camundaStartableInTasklist(false)
+                    .startEvent("job_started")
+                    .sequenceFlowId("flow_to_send_warning")
+                    .serviceTask("send_warning").name("Gửi cảnh báo").camundaAsyncBefore()
+                    .camundaDelegateExpression("${sendThenFail}")
+                    .sequenceFlowId("flow_to_job_done")
+                    .endEvent("job_done")
                     .done();
             String deployment = repositoryService.createDeployment().addModelInstance("notify-test-job.bpmn", model)
                     .deploy().getId();

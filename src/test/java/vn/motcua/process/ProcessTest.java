@@ -1,7 +1,18 @@
 package vn.motcua.process;
 
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.Mockito.mock;
+
+import java.util.HashMap;
+import java.util.Map;
+
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -33,6 +44,21 @@ abstract class ProcessTest {
         BpmnAwareTests.init(ProcessEngines.getProcessEngine("process-tests"));
         sla = new SlaBeans();
         sla.register();
+    }
+
+    /**
+     * Starts {@code one_stop_dossier} for a dossier of the procedure with the submitted values, and
+     * accepts it at reception (the receipt delegate mocked): the lifecycle then waits in the procedure's model.
+     */
+    static ProcessInstance acceptedDossier(String code, String unit, String procedureKey, String resultChannel,
+            Map<String, Object> submitted) {
+        Mocks.register("issueReceipt", mock(JavaDelegate.class));
+        Map<String, Object> variables = new HashMap<>(submitted);
+        variables.putAll(Map.of("unit", unit, "procedureKey", procedureKey, "procedureVersion", 1,
+                "resultChannel", resultChannel, "supplementTimeout", "P30D"));
+        ProcessInstance dossier = runtimeService().startProcessInstanceByKey("one_stop_dossier", code, variables);
+        complete(task("check_completeness", dossier), withVariables("receptionOutcome", "ACCEPT"));
+        return dossier;
     }
 
     @AfterEach

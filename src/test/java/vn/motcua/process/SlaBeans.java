@@ -19,7 +19,8 @@ import vn.motcua.sla.Deadlines;
 /**
  * The SLA beans every model calls, as mocks: {@code deadlines} answers fixed dates counted from the
  * engine clock (reception due in 4 h, processing 2 days, approval 2.5 days, result return and the
- * dossier 3 days; warnings 1 h before each; the dossier warning at 2 days), the delegates do nothing.
+ * dossier 3 days; warnings 1 h before each; the dossier warning at 2 days; a step's own time limit
+ * 1 day), the delegates do nothing.
  */
 final class SlaBeans {
 
@@ -45,6 +46,8 @@ final class SlaBeans {
         phase("approval", Duration.ofHours(60));
         phase("resultReturn", Duration.ofDays(3));
         when(deadlines.supplementDue(any())).thenReturn(at(Duration.ofDays(30)));
+        // A step's own time limit (${deadlines.fromNow(execution, '8d')}): one day, within the processing phase.
+        when(deadlines.fromNow(any(), any())).thenReturn(at(Duration.ofDays(1)));
     }
 
     void dossierDue(Instant due) {

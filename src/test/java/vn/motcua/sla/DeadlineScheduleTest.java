@@ -3,6 +3,7 @@ package vn.motcua.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +11,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +22,7 @@ import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalogue.Allowance;
 import vn.motcua.catalogue.Phase;
 import vn.motcua.catalogue.TimeLimits;
+import vn.motcua.modelling.ExtensionProperties;
 
 /** Deadlines on the shipped 2024-2026 calendar (07:30-11:30, 13:30-17:00; cut-off 15:00), local times in Hà Nội. */
 class DeadlineScheduleTest {
@@ -73,6 +77,32 @@ class DeadlineScheduleTest {
         Instant start = schedule.countingStart(local(received), limits);
 
         assertThat(schedule.due(start, Allowance.parse(legal))).isEqualTo(local(due));
+    }
+
+    /** Certified copy (Decree 23/2015, art. 7): the same day, or the next working day when received after 15:00. */
+    @ParameterizedTest(name = "certified copy received {0} -> due {1}")
+    @CsvSource({
+            "2026-11-20T14:59, 2026-11-20T17:00",
+            "2026-11-20T15:00, 2026-11-23T17:00",
+            "2026-11-20T16:45, 2026-11-23T17:00"})
+    void shouldReturnCertifiedCopySameDayOrNextWorkingDayAfterCutOff(String received, String due) {
+        TimeLimits certifiedCopy = TimeLimits.read(procedureProperties(Path.of("processes/procedures/certified-copy.bpmn")));
+
+        Instant start = schedule.countingStart(local(received), certifiedCopy);
+
+        assertThat(schedule.due(start, certifiedCopy.legal())).isEqualTo(local(due));
+    }
+
+    /** The model's procedure.* properties without the prefix, as the catalogue reads them. */
+    private static Map<String, String> procedureProperties(Path model) {
+        Process process = Bpmn.readModelFromFile(model.toFile()).getModelElementsByType(Process.class).iterator().next();
+        Map<String, String> properties = new java.util.HashMap<>();
+        ExtensionProperties.of(process).forEach((name, value) -> {
+            if (name.startsWith("procedure.")) {
+                properties.put(name.substring("procedure.".length()), value);
+            }
+        });
+        return properties;
     }
 
     @Test

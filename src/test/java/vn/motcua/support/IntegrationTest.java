@@ -81,7 +81,11 @@ public abstract class IntegrationTest {
 
     /** The reception officer of a demo unit, who enters counter and post dossiers. */
     protected static String receptionOf(String unit) {
-        return UNIT.equals(unit) ? "reception" : "reception2";
+        return switch (unit) {
+            case UNIT -> "reception";
+            case OTHER_UNIT -> "reception2";
+            default -> "reception.phucxa";
+        };
     }
 
     /** Values of the household business registration submission form that pass every rule. */

@@ -1,0 +1,205 @@
+package vn.motcua.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import vn.motcua.documents.DocumentsProperties;
+
+/** One broken copy of household business registration per rule, and the message an analyst reads. */
+class ProcedureCheckerTest {
+
+    static final String BPMN = "household-business-registration.bpmn";
+    static final String SUBMISSION = "submission.form";
+    static final String APPRAISAL = "appraisal.form";
+
+    private final ProcedureChecker checker = new ProcedureChecker(
+            new DocumentsProperties(null, null, null, null, null, null), Set.of("29281")::contains);
+    private Map<String, String> files;
+
+    @BeforeEach
+    void readShippedProcedure() throws IOException {
+        files = new LinkedHashMap<>();
+        files.put(BPMN, Files.readString(Path.of("processes/procedures/household-business-registration.bpmn")));
+        files.put(SUBMISSION, Files.readString(Path.of("forms/procedures/household-business-registration/submission.form")));
+        files.put(APPRAISAL, Files.readString(Path.of("forms/procedures/household-business-registration/appraisal.form")));
+    }
+
+    @Test
+    void shouldAcceptShippedProcedureWhenItFollowsEveryRule() {
+        assertThat(check()).isEmpty();
+    }
+
+    @Test
+    void shouldNameMissingPropertyWhenProcedureLacksLegalBasis() {
+        edit(BPMN, "procedure.legalBasis", "procedure.legalBasisTypo");
+
+        assertThat(messages()).singleElement().asString()
+                .startsWith(BPMN + " › household_business_registration «Đăng ký thành lập hộ kinh doanh»: thuộc tính thủ tục (procedure.*) sai")
+                .contains("missing extension property procedure.legalBasis");
+    }
+
+    @Test
+    void shouldExplainDeadlineWhenItIsNotReadable() {
+        edit(BPMN, "name=\"procedure.deadline\" value=\"3d\"", "name=\"procedure.deadline\" value=\"three days\"");
+
+        assertThat(messages()).singleElement().asString().contains("household_business_registration").contains("procedure.deadline");
+    }
+
+    @Test
+    void shouldAskForFormWhenUserTaskHasNone() {
+        edit(BPMN, "camunda:formRef=\"household-business-registration-appraisal\" camunda:formRefBinding=\"latest\"", "");
+
+        assertThat(messages()).singleElement().asString().isEqualTo(BPMN
+                + " › appraise_dossier «Thẩm định hồ sơ đăng ký hộ kinh doanh»: bước xử lý chưa gắn biểu mẫu: đặt Form type"
+                + " \"Camunda Form (linked)\" và Form ID / the user task has no form: set Form type \"Camunda Form (linked)\""
+                + " and its Form ID (camunda:formRef)");
+    }
+
+    @Test
+    void shouldAskForGroupWhenUserTaskHasNone() {
+        edit(BPMN, "camunda:candidateGroups=\"specialist:${unit}\"", "");
+
+        assertThat(messages()).singleElement().asString().contains("appraise_dossier")
+                .contains("chưa giao cho nhóm nào").contains("no candidate groups: set Candidate groups as <role>:${unit}");
+    }
+
+    @Test
+    void shouldRefuseFormRefWhenFormIsNeitherShippedNorDeployed() {
+        files.remove(APPRAISAL);
+
+        assertThat(messages()).singleElement().asString().contains("appraise_dossier")
+                .contains("form 'household-business-registration-appraisal' is neither in this deployment nor deployed before");
+        assertThat(checker.check(bytes(), "household-business-registration-appraisal"::equals))
+                .as("a form deployed before may be named without shipping it again").isEmpty();
+    }
+
+    @Test
+    void shouldRefuseFormWhenSchemaIsNewerThanTasklistRenders() {
+        edit(APPRAISAL, "\"schemaVersion\": 16", "\"schemaVersion\": 18");
+
+        assertThat(messages()).singleElement().asString()
+                .startsWith(APPRAISAL + " › household-business-registration-appraisal: schemaVersion 18 mới hơn mức Tasklist")
+                .contains("is newer than the Tasklist renders (at most 16)");
+    }
+
+    @Test
+    void shouldRefuseTimerWhenItIgnoresWorkingCalendar() {
+        edit(BPMN, "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${deadlines.phaseWarning(execution, 'processing')}</bpmn:timeDate>",
+                "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">PT4H</bpmn:timeDuration>");
+
+        assertThat(messages()).singleElement().asString().contains("appraise_dossier")
+                .contains("hẹn giờ 'PT4H' không tính theo lịch làm việc").contains("use a Timer Date ${deadlines...}");
+    }
+
+    @Test
+    void shouldAskForHistoryTimeToLiveWhenProcessHasNone() {
+        edit(BPMN, "camunda:historyTimeToLive=\"365\"", "");
+
+        assertThat(messages()).singleElement().asString().contains("household_business_registration")
+                .contains("no History time to live");
+    }
+
+    @Test
+    void shouldRefuseScriptsWhenModelRunsCode() {
+        edit(BPMN, "<bpmn:userTask id=\"appraise_dossier\"", "<bpmn:scriptTask scriptFormat=\"groovy\" id=\"appraise_dossier\"");
+        edit(BPMN, "</bpmn:userTask>", "<bpmn:script>execution.setVariable('x', 1)</bpmn:script></bpmn:scriptTask>");
+
+        assertThat(messages()).anySatisfy(message -> assertThat(message).contains("appraise_dossier")
+                .contains("không dùng Script Task").contains("no script tasks"));
+    }
+
+    @Test
+    void shouldRefuseScriptWhenListenerRunsOne() {
+        edit(BPMN, "<camunda:taskListener event=\"timeout\"",
+                "<camunda:executionListener event=\"start\"><camunda:script scriptFormat=\"groovy\">1</camunda:script>"
+                        + "</camunda:executionListener><camunda:taskListener event=\"timeout\"");
+
+        assertThat(messages()).singleElement().asString().contains("appraise_dossier").contains("no scripts in listeners");
+    }
+
+    @Test
+    void shouldRefuseGroupWhenRoleOrUnitIsUnknown() {
+        edit(BPMN, "camunda:candidateGroups=\"specialist:${unit}\"",
+                "camunda:candidateGroups=\"clerk:${unit},specialist:99999,head:29281\"");
+
+        assertThat(messages()).containsExactly(
+                BPMN + " › appraise_dossier «Thẩm định hồ sơ đăng ký hộ kinh doanh»: nhóm 'clerk:${unit}' có vai trò lạ 'clerk';"
+                        + " dùng một trong " + ProcedureChecker.ROLES + " / candidate group 'clerk:${unit}' has unknown role 'clerk';"
+                        + " use one of " + ProcedureChecker.ROLES,
+                BPMN + " › appraise_dossier «Thẩm định hồ sơ đăng ký hộ kinh doanh»: nhóm 'specialist:99999' nêu đơn vị '99999'"
+                        + " không có trong danh mục đơn vị; dùng ${unit} (đơn vị tiếp nhận hồ sơ) hoặc một mã đơn vị có thật"
+                        + " / candidate group 'specialist:99999' names unit '99999', which is not in the unit list;"
+                        + " use ${unit} (the dossier's unit) or an existing unit code");
+    }
+
+    @Test
+    void shouldAskForSnakeCaseWhenIdIsCamelCase() {
+        edit(BPMN, "appraise_dossier", "appraiseDossier");
+
+        assertThat(messages()).isNotEmpty().allSatisfy(message -> assertThat(message)
+                .contains("appraiseDossier").contains("snake_case"));
+    }
+
+    @Test
+    void shouldRefuseStartableProcessWhenDossiersStartAtReception() {
+        edit(BPMN, "camunda:isStartableInTasklist=\"false\"", "camunda:isStartableInTasklist=\"true\"");
+
+        assertThat(messages()).singleElement().asString().contains("untick \"Startable\"");
+    }
+
+    @Test
+    void shouldNameFileWhenModelIsNotXml() {
+        files.put(BPMN, "<bpmn:definitions");
+
+        assertThat(messages()).singleElement().asString().startsWith(BPMN + " › " + BPMN + ": không đọc được mô hình BPMN")
+                .contains("XML document structures must start and end within the same entity");
+    }
+
+    @Test
+    void shouldAskForHistoryTimeToLiveWhenDecisionHasNone() {
+        files.put("fee.dmn", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="fee_definitions" name="Phí"
+                             namespace="http://motcua.vn/dmn">
+                  <decision id="fee" name="Phí">
+                    <decisionTable id="fee_table">
+                      <output id="fee_output" name="fee" typeRef="integer" />
+                      <rule id="fee_rule"><outputEntry id="fee_value"><text>1000</text></outputEntry></rule>
+                    </decisionTable>
+                  </decision>
+                </definitions>
+                """);
+
+        assertThat(messages()).singleElement().asString().startsWith("fee.dmn › fee «Phí»: thiếu History time to live");
+    }
+
+    private void edit(String file, String from, String to) {
+        assertThat(files.get(file)).as("%s contains %s", file, from).contains(from);
+        files.put(file, files.get(file).replace(from, to));
+    }
+
+    private List<Violation> check() {
+        return checker.check(bytes(), id -> false);
+    }
+
+    private List<String> messages() {
+        return check().stream().map(Violation::message).toList();
+    }
+
+    private Map<String, byte[]> bytes() {
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        files.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        return bytes;
+    }
+}
