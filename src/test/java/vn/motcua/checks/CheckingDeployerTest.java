@@ -44,13 +44,13 @@ class CheckingDeployerTest {
 
     @Test
     void shouldStoreNothingWhenAnyFileOfTheDeploymentIsBroken() throws IOException {
-        String appraisal = read("forms/procedures/household-business-registration/appraisal.form")
+        String appraisal = read("forms/procedures/household-business-registration/household-business-registration-appraisal.form")
                 .replace("\"schemaVersion\": 16", "\"schemaVersion\": 17");
 
         ProcedureRefusedException refused = catchThrowableOfType(ProcedureRefusedException.class, () -> repository
                 .createDeployment().name("household")
                 .addString("household-business-registration.bpmn", read("processes/procedures/household-business-registration.bpmn"))
-                .addString("submission.form", read("forms/procedures/household-business-registration/submission.form"))
+                .addString("submission.form", read("forms/procedures/household-business-registration/household-business-registration-submission.form"))
                 .addString("appraisal.form", appraisal)
                 .deploy());
 
@@ -71,8 +71,8 @@ class CheckingDeployerTest {
     @Test
     void shouldAcceptModelWhenItsFormsWereDeployedBefore() throws IOException {
         repository.createDeployment().name("forms")
-                .addString("submission.form", read("forms/procedures/household-business-registration/submission.form"))
-                .addString("appraisal.form", read("forms/procedures/household-business-registration/appraisal.form"))
+                .addString("submission.form", read("forms/procedures/household-business-registration/household-business-registration-submission.form"))
+                .addString("appraisal.form", read("forms/procedures/household-business-registration/household-business-registration-appraisal.form"))
                 .deploy();
 
         repository.createDeployment().name("model")

@@ -31,8 +31,8 @@ class ProcedureCheckerTest {
     void readShippedProcedure() throws IOException {
         files = new LinkedHashMap<>();
         files.put(BPMN, Files.readString(Path.of("processes/procedures/household-business-registration.bpmn")));
-        files.put(SUBMISSION, Files.readString(Path.of("forms/procedures/household-business-registration/submission.form")));
-        files.put(APPRAISAL, Files.readString(Path.of("forms/procedures/household-business-registration/appraisal.form")));
+        files.put(SUBMISSION, Files.readString(Path.of("forms/procedures/household-business-registration/household-business-registration-submission.form")));
+        files.put(APPRAISAL, Files.readString(Path.of("forms/procedures/household-business-registration/household-business-registration-appraisal.form")));
     }
 
     @Test

@@ -162,9 +162,9 @@ class ProcedureDeploymentIT extends IntegrationTest {
                 .replace("value=\"2.000720\"", "value=\"" + code + "\"")
                 .replace("value=\"Nghị định 01/2021/NĐ-CP ngày 04/01/2021 về đăng ký doanh nghiệp\"", "value=\"" + legalBasis + "\"")
                 .replace("name=\"Thẩm định hồ sơ đăng ký hộ kinh doanh\"", "name=\"" + appraisalName + "\""));
-        files.put(SUBMISSION, read("forms/procedures/household-business-registration/submission.form")
+        files.put(SUBMISSION, read("forms/procedures/household-business-registration/household-business-registration-submission.form")
                 .replace("household-business-registration", formPrefix));
-        files.put(APPRAISAL, read("forms/procedures/household-business-registration/appraisal.form")
+        files.put(APPRAISAL, read("forms/procedures/household-business-registration/household-business-registration-appraisal.form")
                 .replace("household-business-registration", formPrefix));
         return files;
     }

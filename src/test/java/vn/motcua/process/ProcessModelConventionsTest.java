@@ -10,10 +10,14 @@ import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.motcua.checks.ProcedureChecker;
 import vn.motcua.checks.Violation;
@@ -54,6 +58,27 @@ class ProcessModelConventionsTest {
         assertThat(violations.stream().filter(violation -> violation.file().equals(file)).map(Violation::message))
                 .as("violations of docs/modelling-guide.md in %s", file)
                 .isEmpty();
+    }
+
+    /**
+     * A packaged jar deploys each resource under its bare file name (Spring's jar resources have no
+     * file path), so two forms called {@code submission.form} would overwrite each other at start-up.
+     */
+    @Test
+    void shouldNameEveryShippedFileUniquelyAndEveryFormAfterItsId() throws IOException {
+        files();
+        Map<String, List<String>> byName = deployment.keySet().stream()
+                .collect(Collectors.groupingBy(file -> Paths.get(file).getFileName().toString()));
+        assertThat(byName.entrySet().stream().filter(entry -> entry.getValue().size() > 1).map(Map.Entry::getValue))
+                .as("files sharing a name")
+                .isEmpty();
+        for (Map.Entry<String, byte[]> file : deployment.entrySet()) {
+            if (file.getKey().endsWith(".form")) {
+                String id = new ObjectMapper().readTree(file.getValue()).path("id").asText();
+                assertThat(Paths.get(file.getKey()).getFileName()).as("file name of the form with id %s", id)
+                        .hasToString(id + ".form");
+            }
+        }
     }
 
     private static byte[] read(Path file) {
