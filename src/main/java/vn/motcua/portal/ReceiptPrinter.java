@@ -14,6 +14,7 @@ import vn.motcua.documents.DossierDocuments;
 import vn.motcua.documents.Purpose;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.Letterhead;
 import vn.motcua.printing.DocumentPrinter;
 
 /**

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import vn.motcua.dossier.Decision;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.Letterhead;
 import vn.motcua.dossier.DossierEvent;
 import vn.motcua.dossier.EventType;
 import vn.motcua.printing.DocumentPrinter;

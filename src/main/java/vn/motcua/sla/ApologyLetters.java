@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,10 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.MotcuaProperties;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierManagement;
+import vn.motcua.dossier.Letterhead;
 import vn.motcua.printing.DocumentPrinter;
 import vn.motcua.printing.VietnameseDates;
-import vn.motcua.unit.Unit;
-import vn.motcua.unit.UnitDirectory;
 
 /**
  * Phiếu xin lỗi và hẹn lại ngày trả kết quả: issued by the head of unit with a reason and a new
@@ -29,20 +27,18 @@ import vn.motcua.unit.UnitDirectory;
 @Transactional
 class ApologyLetters {
 
-    static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-
     private final ApologyLetterRepository letters;
     private final DossierManagement dossiers;
-    private final UnitDirectory units;
+    private final Letterhead letterhead;
     private final DocumentPrinter printer;
     private final SlaNotices notices;
     private final MotcuaProperties settings;
 
-    ApologyLetters(ApologyLetterRepository letters, DossierManagement dossiers, UnitDirectory units,
+    ApologyLetters(ApologyLetterRepository letters, DossierManagement dossiers, Letterhead letterhead,
             DocumentPrinter printer, SlaNotices notices, MotcuaProperties settings) {
         this.letters = letters;
         this.dossiers = dossiers;
-        this.units = units;
+        this.letterhead = letterhead;
         this.printer = printer;
         this.notices = notices;
         this.settings = settings;
@@ -53,14 +49,10 @@ class ApologyLetters {
         Dossier dossier = dossiers.get(code);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         int number = letters.nextNumber(dossier.id());
-        String unitName = units.find(dossier.unitCode()).map(Unit::name).orElse(dossier.unitCode());
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("issuer", unitName.toUpperCase(VIETNAMESE));
-        model.put("placeAndDate", capitalised(VietnameseDates.longDate(LocalDate.ofInstant(now, settings.zone()))));
+        Map<String, Object> model = new LinkedHashMap<>(letterhead.model(dossier, now));
         model.put("number", number);
         model.put("dossierCode", dossier.code());
         model.put("applicantName", dossier.applicant().name());
-        model.put("unitName", unitName);
         model.put("receivedOn", capitalised(VietnameseDates.longDate(LocalDate.ofInstant(dossier.receivedAt(), settings.zone()))));
         model.put("procedureName", dossier.procedureName());
         Instant promised = dossier.clock().originalDueAt() != null ? dossier.clock().originalDueAt() : dossier.dueAt();
@@ -68,7 +60,7 @@ class ApologyLetters {
         model.put("reason", reason);
         model.put("newAppointmentDate", VietnameseDates.longDate(newAppointmentDate));
         model.put("issuedBy", issuedBy == null ? "" : issuedBy);
-        byte[] pdf = printer.print("apology-letter", model, VIETNAMESE);
+        byte[] pdf = printer.print("apology-letter", model, Letterhead.VIETNAMESE);
 
         letters.insert(dossier.id(), new ApologyLetter(number, reason, newAppointmentDate, now, issuedBy), pdf);
         dossiers.apologyIssued(code, number, newAppointmentDate, reason, issuedBy);

@@ -1,4 +1,4 @@
-package vn.motcua.portal;
+package vn.motcua.dossier;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,16 +9,15 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.MotcuaProperties;
-import vn.motcua.dossier.Dossier;
 import vn.motcua.printing.VietnameseDates;
 import vn.motcua.unit.Unit;
 import vn.motcua.unit.UnitDirectory;
 
 /** The model every printed document of a dossier starts from: the issuing unit and the date line. */
 @Component
-class Letterhead {
+public class Letterhead {
 
-    static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private final UnitDirectory units;
     private final MotcuaProperties settings;
@@ -29,7 +28,7 @@ class Letterhead {
     }
 
     /** issuer, placeAndDate (for layout's heading), unitName, dossier and receivedAt. */
-    Map<String, Object> model(Dossier dossier, Instant issuedAt) {
+    public Map<String, Object> model(Dossier dossier, Instant issuedAt) {
         String unitName = units.find(dossier.unitCode()).map(Unit::name).orElse(dossier.unitCode());
         String date = VietnameseDates.longDate(LocalDate.ofInstant(issuedAt, settings.zone()));
         Map<String, Object> model = new HashMap<>();
@@ -41,7 +40,7 @@ class Letterhead {
         return model;
     }
 
-    String timeAndDate(Instant instant) {
+    public String timeAndDate(Instant instant) {
         return VietnameseDates.timeAndDate(instant, settings.zone());
     }
 }
