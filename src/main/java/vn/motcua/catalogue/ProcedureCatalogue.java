@@ -46,7 +46,8 @@ public class ProcedureCatalogue {
 
     /** The latest active version of every procedure, by code. */
     public List<Procedure> list() {
-        return repository.createProcessDefinitionQuery().latestVersion().active().list().stream()
+        // One row per procedure: never near queryMaxResultsLimit, which would refuse an unpaged list.
+        return repository.createProcessDefinitionQuery().latestVersion().active().unlimitedList().stream()
                 .flatMap(this::readListable)
                 .sorted(Comparator.comparing(Procedure::code))
                 .toList();

@@ -194,6 +194,15 @@ public class DossierManagement {
         return LookupSecrets.matches(secret, storedHash) ? find(code) : Optional.empty();
     }
 
+    /**
+     * The dossiers an applicant submitted under this identity number, newest first, at most
+     * {@code limit}: for a citizen whose identity an OIDC provider vouched for.
+     */
+    @Transactional(readOnly = true)
+    public List<Dossier> findByApplicant(String idNumber, int limit) {
+        return dossiers.findByApplicantIdNumber(idNumber, limit);
+    }
+
     @Transactional(readOnly = true)
     public Dossier get(String code) {
         return find(code).orElseThrow(() -> new DossierNotFoundException(code));

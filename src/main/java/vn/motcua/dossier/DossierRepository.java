@@ -76,6 +76,12 @@ class DossierRepository {
         return jdbc.sql("select * from dossier where code = ?").param(code).query(this::dossier).optional();
     }
 
+    /** Newest first; V10 indexes the column. */
+    List<Dossier> findByApplicantIdNumber(String idNumber, int limit) {
+        return jdbc.sql("select * from dossier where applicant_id_number = ? order by received_at desc, id desc limit ?")
+                .params(idNumber, limit).query(this::dossier).list();
+    }
+
     void updateProcessInstance(long id, String processInstanceId) {
         jdbc.sql("update dossier set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
     }

@@ -29,7 +29,8 @@ public class Recipients {
     /** The members of a group who have an e-mail address, ordered by user id; empty for an unknown group. */
     public List<Recipient> ofGroup(String groupId) {
         List<Recipient> recipients = new ArrayList<>();
-        for (User user : identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()) {
+        // Unpaged, as a unit's group is small; runs inside officers' engine calls, past queryMaxResultsLimit.
+        for (User user : identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().unlimitedList()) {
             email(user).ifPresent(recipients::add);
         }
         if (recipients.isEmpty()) {

@@ -11,7 +11,7 @@ public class AccessRefusedException extends ErrorResponseException {
         super(status, problem(status, title, detail), null);
     }
 
-    static AccessRefusedException unauthenticated() {
+    public static AccessRefusedException unauthenticated() {
         return new AccessRefusedException(HttpStatus.UNAUTHORIZED, "Authentication required",
                 "Đăng nhập để tiếp tục / Log in to continue");
     }

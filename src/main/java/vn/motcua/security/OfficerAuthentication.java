@@ -46,7 +46,7 @@ class OfficerAuthentication implements AuthenticationProvider {
     }
 
     private List<GrantedAuthority> authorities(String user) {
-        return identity.createGroupQuery().groupMember(user).list().stream()
+        return identity.createGroupQuery().groupMember(user).unlimitedList().stream()
                 .map(Group::getId)
                 .map(group -> (GrantedAuthority) new SimpleGrantedAuthority(GROUP_PREFIX + group))
                 .toList();

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,7 +18,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -57,19 +62,36 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+    SecurityFilterChain camundaWebapps(HttpSecurity http, SecurityProperties properties) throws Exception {
         // A plain prefix: the webapps are servlets of their own, which Spring MVC's matchers do not see.
-        return http.securityMatcher(request -> startsWithAny(request, "/camunda/"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        http.securityMatcher(request -> startsWithAny(request, "/camunda/"))
                 .csrf(AbstractHttpConfigurer::disable)
-                .headers(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable);
+        SecurityProperties.Oidc oidc = properties.oidc();
+        if (!oidc.forOfficers()) {
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                    .requestCache(AbstractHttpConfigurer::disable)
+                    .build();
+        }
+        // Officers log in through the provider: the webapps' pages send them there (and back, through
+        // the saved request), their API answers 401 until then; static files stay open. The webapps'
+        // logout ends the whole session, else the next page would log the officer in again at once.
+        return http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(request -> startsWithAny(request, "/camunda/app/")).access(officerLogin())
+                        .anyRequest().permitAll())
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
+                        new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + oidc.officers())))
+                .logout(logout -> logout
+                        .logoutRequestMatcher(request -> "POST".equals(request.getMethod())
+                                && startsWithAny(request, "/camunda/api/admin/auth/user/") && request.getRequestURI().endsWith("/logout"))
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler()))
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain application(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain application(HttpSecurity http, ObjectMapper json, SecurityProperties properties,
+            ObjectProvider<ClientRegistrationRepository> registrations, IdentityService identity) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         RequestMatcher api = request -> startsWithAny(request, "/api/", "/engine-rest/");
         http.authorizeHttpRequests(requests -> requests
@@ -89,7 +111,10 @@ class SecurityConfiguration {
                         .requestMatchers("/quay/**").access(reception())
                         .requestMatchers(HttpMethod.GET, "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info").permitAll()
-                        .anyRequest().authenticated())
+                        // A citizen's own dossiers: only through the citizens' OIDC login (off by default).
+                        .requestMatchers(HttpMethod.GET, "/api/citizen/**").access(citizen())
+                        // Everything else is for officers; a citizen's login is no officer's.
+                        .anyRequest().access(officerLogin()))
                 .formLogin(Customizer.withDefaults())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
@@ -108,6 +133,17 @@ class SecurityConfiguration {
                                 "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'")))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        SecurityProperties.Oidc oidc = properties.oidc();
+        if (oidc.forOfficers() || oidc.forCitizens()) {
+            ClientRegistrationRepository clients = registrations.getIfAvailable();
+            for (String registration : new String[] {oidc.officers(), oidc.citizens()}) {
+                if (StringUtils.hasText(registration) && (clients == null || clients.findByRegistrationId(registration) == null)) {
+                    throw new IllegalStateException("motcua.security.oidc names the OIDC registration '" + registration
+                            + "', which spring.security.oauth2.client.registration does not define");
+                }
+            }
+            http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OidcUsers(oidc, identity))));
+        }
         return http.build();
     }
 
@@ -144,6 +180,14 @@ class SecurityConfiguration {
             }
         }
         return false;
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> officerLogin() {
+        return (authentication, context) -> decide(authentication, officer -> true);
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> citizen() {
+        return (authentication, context) -> new AuthorizationDecision(Citizens.isCitizen(authentication.get()));
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> admin() {

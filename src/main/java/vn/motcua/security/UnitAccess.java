@@ -64,7 +64,7 @@ public class UnitAccess {
 
     static Optional<Officer> officerOf(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()
-                || authentication instanceof AnonymousAuthenticationToken) {
+                || authentication instanceof AnonymousAuthenticationToken || Citizens.isCitizen(authentication)) {
             return Optional.empty();
         }
         Set<String> groups = authentication.getAuthorities().stream()

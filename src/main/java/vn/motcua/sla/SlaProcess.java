@@ -15,7 +15,11 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-/** The SLA capability's only door to the engine: the dossier clock's timers and the dossier's open tasks. */
+/**
+ * The SLA capability's only door to the engine: the dossier clock's timers and the dossier's open tasks.
+ * Its lists are few by nature and run inside officers' engine calls, where the engine's
+ * queryMaxResultsLimit refuses unpaged lists: hence {@code unlimitedList()}.
+ */
 @Component
 class SlaProcess {
 
@@ -60,13 +64,13 @@ class SlaProcess {
     private List<Job> clockTimers(String processInstanceId) {
         return DOSSIER_CLOCK_TIMERS.stream()
                 .flatMap(activity -> management.createJobQuery().processInstanceId(processInstanceId).timers()
-                        .activityId(activity).list().stream())
+                        .activityId(activity).unlimitedList().stream())
                 .toList();
     }
 
     /** The dossier's open officer tasks, in the lifecycle and in the models it calls. */
     List<Task> openTasks(String dossierCode) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(dossierCode).active().list().stream()
+        return tasks.createTaskQuery().processInstanceBusinessKey(dossierCode).active().unlimitedList().stream()
                 .filter(task -> !LATE_DOSSIER_TASK.equals(task.getTaskDefinitionKey()))
                 .toList();
     }
@@ -74,7 +78,7 @@ class SlaProcess {
     /** The officers a task is with: its assignee, else the members of its candidate groups. */
     List<User> holders(Task task) {
         if (task.getAssignee() != null) {
-            return identities.createUserQuery().userId(task.getAssignee()).list();
+            return identities.createUserQuery().userId(task.getAssignee()).unlimitedList();
         }
         return tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
@@ -93,12 +97,12 @@ class SlaProcess {
     }
 
     List<User> members(String groupId) {
-        return identities.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list();
+        return identities.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().unlimitedList();
     }
 
     /** Whether the user exists and belongs to one of the unit's groups ({@code <role>:<unit>}). */
     boolean isOfficerOf(String userId, String unitCode) {
-        return identities.createGroupQuery().groupMember(userId).list().stream()
+        return identities.createGroupQuery().groupMember(userId).unlimitedList().stream()
                 .map(Group::getId)
                 .anyMatch(group -> group.endsWith(":" + unitCode));
     }

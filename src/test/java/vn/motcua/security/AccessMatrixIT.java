@@ -245,6 +245,16 @@ class AccessMatrixIT extends IntegrationTest {
             assertProblem(other, 404);
             assertThat(other.getBody().toString()).doesNotContain("Lý Thị Quỳnh");
         }
+
+        @Test
+        void shouldHaveNoOidcLoginUnlessConfigured() {
+            // No provider to go to: the login start is an ordinary page behind the password login.
+            ResponseEntity<String> start = http.getForEntity("/oauth2/authorization/officers", String.class);
+            assertThat(start.getBody()).contains("name=\"password\"").doesNotContain("oauth2");
+            // No one can be a citizen, and no officer is one.
+            assertProblem(http.getForEntity("/api/citizen/dossiers", JsonNode.class), 401);
+            assertProblem(as("admin").getForEntity("/api/citizen/dossiers/{code}", JsonNode.class, theirs), 403);
+        }
     }
 
     @Nested
@@ -343,9 +353,32 @@ class AccessMatrixIT extends IntegrationTest {
         void shouldShowTheSharedFiltersWithTheirCounts() throws Exception {
             CamundaWebapps browser = new CamundaWebapps(http.getRootUri());
             assertStatus(browser.logIn("tasklist", "reception", PASSWORD), 200);
-            var filters = browser.get("/camunda/api/engine/engine/default/filter?resourceType=Task&itemCount=true");
+            // As Tasklist 7.24 asks under the query limit: the number of filters, pages of 2000, each filter's count.
+            String api = "/camunda/api/engine/engine/default/filter";
+            assertThat(browser.get(api + "/count?resourceType=Task&itemCount=false").statusCode()).isEqualTo(200);
+            var filters = browser.get(api + "?firstResult=0&maxResults=2000&itemCount=false&resourceType=Task");
             assertThat(filters.statusCode()).as(filters.body()).isEqualTo(200);
-            assertThat(new ObjectMapper().readTree(filters.body())).hasSizeGreaterThanOrEqualTo(2);
+            JsonNode list = new ObjectMapper().readTree(filters.body());
+            assertThat(list).hasSizeGreaterThanOrEqualTo(2);
+            for (JsonNode filter : list) {
+                var count = browser.get(api + "/" + filter.get("id").asText() + "/count");
+                assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
+            }
+            // An unpaged list is refused there too: the limit holds for the webapps' own API.
+            assertThat(browser.get(api + "?resourceType=Task&itemCount=true").statusCode()).isEqualTo(400);
+        }
+
+        @Test
+        void shouldShowCockpitsDashboardUnderTheQueryLimit() throws Exception {
+            CamundaWebapps browser = new CamundaWebapps(http.getRootUri());
+            assertStatus(browser.logIn("cockpit", "head", PASSWORD), 200);
+            // The dashboard's and the processes page's queries, as Cockpit sends them (unpaged statistics).
+            for (String query : List.of("/camunda/api/engine/engine/default/process-definition/statistics?rootIncidents=true",
+                    "/camunda/api/cockpit/plugin/base/default/process-definition/statistics?firstResult=0&maxResults=50",
+                    "/camunda/api/engine/engine/default/deployment?sortBy=deploymentTime&sortOrder=desc&firstResult=0&maxResults=50")) {
+                var response = browser.get(query);
+                assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(200);
+            }
         }
 
         @ParameterizedTest(name = "{0} opens {1}: {2}")

@@ -66,6 +66,37 @@ class HostileRequestsIT extends IntegrationTest {
                 "data", data);
     }
 
+    /** The engine's queryMaxResultsLimit (2000): no unpaged lists, no oversized pages, even for the administrator. */
+    @Nested
+    class UnboundedQueries {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/engine-rest/task", "/engine-rest/history/process-instance", "/engine-rest/user",
+                "/engine-rest/task?maxResults=2001", "/engine-rest/history/activity-instance?firstResult=0&maxResults=100000"})
+        void shouldRefuseListsWithoutAPageOrAboveTheLimit(String path) {
+            ResponseEntity<JsonNode> response = as("admin").getForEntity(path, JsonNode.class);
+            assertProblem(response, 400);
+            assertThat(response.getBody().get("title").asText()).isEqualTo("Query result limit");
+        }
+
+        @Test
+        void shouldAnswerPagesUpToTheLimitAndCounts() {
+            assertThat(as("admin").getForEntity("/engine-rest/task?firstResult=0&maxResults=2000", JsonNode.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(as("admin").getForEntity("/engine-rest/history/process-instance/count", JsonNode.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+
+        @Test
+        void shouldKeepCamundasOwnFormatForOtherRefusals() {
+            // Camunda Modeler and other engine clients read {type, message}.
+            ResponseEntity<JsonNode> response = as("admin").getForEntity("/engine-rest/task?maxResults=10&sortBy=created",
+                    JsonNode.class);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(response.getBody().get("type").asText()).isEqualTo("InvalidRequestException");
+        }
+    }
+
     @Nested
     class Bodies {
 

@@ -27,14 +27,14 @@ public final class EngineRest {
 
     /** Open tasks of a dossier that this officer may claim (through the groups of their unit and role). */
     public List<JsonNode> tasksFor(String dossierCode, String user) {
-        JsonNode tasks = as.apply(user).getForObject("/engine-rest/task?processInstanceBusinessKey={code}&candidateUser={user}&includeAssignedTasks=true",
+        JsonNode tasks = as.apply(user).getForObject("/engine-rest/task?processInstanceBusinessKey={code}&candidateUser={user}&includeAssignedTasks=true&maxResults=100",
                 JsonNode.class, dossierCode, user);
         return java.util.stream.StreamSupport.stream(tasks.spliterator(), false).toList();
     }
 
     /** All open tasks of a dossier, including those of a procedure's call activity. */
     public List<JsonNode> openTasks(String dossierCode) {
-        JsonNode tasks = admin().getForObject("/engine-rest/task?processInstanceBusinessKey={code}", JsonNode.class, dossierCode);
+        JsonNode tasks = admin().getForObject("/engine-rest/task?processInstanceBusinessKey={code}&maxResults=100", JsonNode.class, dossierCode);
         return java.util.stream.StreamSupport.stream(tasks.spliterator(), false).toList();
     }
 
@@ -83,9 +83,9 @@ public final class EngineRest {
     public JsonNode timer(String dossierCode, String activityId) {
         TestRestTemplate http = admin();
         List<JsonNode> jobs = new java.util.ArrayList<>();
-        for (JsonNode instance : http.getForObject("/engine-rest/process-instance?businessKey={code}", JsonNode.class,
+        for (JsonNode instance : http.getForObject("/engine-rest/process-instance?businessKey={code}&maxResults=100", JsonNode.class,
                 dossierCode)) {
-            http.getForObject("/engine-rest/job?processInstanceId={id}&timers=true&activityId={activity}",
+            http.getForObject("/engine-rest/job?processInstanceId={id}&timers=true&activityId={activity}&maxResults=100",
                     JsonNode.class, instance.get("id").asText(), activityId).forEach(jobs::add);
         }
         assertThat(jobs).as("timers of %s on %s", dossierCode, activityId).hasSize(1);

@@ -1,0 +1,209 @@
+package vn.motcua.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import vn.motcua.support.IntegrationTest;
+
+/**
+ * OIDC login against a real OIDC provider in the test's JVM (mock-oauth2-server: discovery, JWKS,
+ * signed ID tokens, the authorization code flow), driven over HTTP as a browser does: redirects
+ * followed, cookies kept. Officers get their groups from the token; citizens see only the dossiers
+ * filed under their identity number. Its own context (the providers must exist before it starts),
+ * in a JVM of its own (failsafe execution {@code oidc-tests}).
+ */
+class OidcLoginIT extends IntegrationTest {
+
+    private static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
+
+    static {
+        // Before the context: the client registrations read the providers' discovery documents at start.
+        PROVIDER.start(InetAddress.getLoopbackAddress(), 0);
+    }
+    private static final String CITIZEN_NUMBER = "001085099001";
+    private static final String OTHER_CITIZEN_NUMBER = "001085099002";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void providers(DynamicPropertyRegistry registry) {
+        String prefix = "spring.security.oauth2.client.";
+        for (String id : List.of("officers", "citizens")) {
+            registry.add(prefix + "registration." + id + ".client-id", () -> "motcua-" + id);
+            registry.add(prefix + "registration." + id + ".client-secret", () -> "secret-" + id);
+            registry.add(prefix + "registration." + id + ".scope", () -> "openid");
+            registry.add(prefix + "provider." + id + ".issuer-uri", () -> PROVIDER.issuerUrl(id).toString());
+        }
+        registry.add(prefix + "provider.officers.user-name-attribute", () -> "preferred_username");
+        registry.add("motcua.security.oidc.officers", () -> "officers");
+        registry.add("motcua.security.oidc.citizens", () -> "citizens");
+        registry.add("motcua.security.oidc.groups-claim", () -> "groups");
+        registry.add("motcua.security.oidc.identity-number-claim", () -> "identity_number");
+    }
+
+    @AfterAll
+    static void stopProvider() {
+        PROVIDER.shutdown();
+    }
+
+    // Submitted once for every test of the class, by the first that needs them.
+    private static String ownDossier;
+    private static String otherUnitDossier;
+    private static String otherCitizensDossier;
+
+    private void dossiers() {
+        if (ownDossier != null) {
+            return;
+        }
+        ownDossier = submitOnline(UNIT, CITIZEN_NUMBER);
+        otherUnitDossier = submitOnline(OTHER_UNIT, CITIZEN_NUMBER);
+        otherCitizensDossier = submitOnline(UNIT, OTHER_CITIZEN_NUMBER);
+    }
+
+    private String submitOnline(String unit, String identityNumber) {
+        Map<String, Object> data = householdBusiness("Trần Thị Bình");
+        data.put("applicantIdNumber", identityNumber);
+        JsonNode created = submit(unit, "ONLINE", "COUNTER", data).getBody();
+        assertThat(created.has("code")).as(String.valueOf(created)).isTrue();
+        return created.get("code").asText();
+    }
+
+    @Test
+    void officerLoggedInThroughTheProviderReadsOwnUnitOnly() {
+        dossiers();
+        Session head = logIn("officers", "oidc-head-sub", Map.of("preferred_username", "oidc.head",
+                "groups", List.of("head:" + UNIT)));
+
+        assertThat(head.get("/api/dossiers/" + ownDossier).statusCode()).isEqualTo(200);
+        assertThat(head.get("/api/dossiers/" + otherUnitDossier).statusCode()).isEqualTo(403);
+        // The engine REST API runs as the same officer with the token's groups.
+        assertThat(head.json("/engine-rest/task?processInstanceBusinessKey=" + ownDossier + "&maxResults=10")).isNotEmpty();
+        assertThat(head.json("/engine-rest/task?processInstanceBusinessKey=" + otherUnitDossier + "&maxResults=10")).isEmpty();
+        // An officer is no citizen.
+        assertThat(head.get("/api/citizen/dossiers").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void camundaWebappsTakeTheOfficerOfTheProviderLogin() {
+        dossiers();
+        Session anonymous = new Session();
+        HttpResponse<String> page = anonymous.get("/camunda/app/tasklist/default/");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/authorization/officers");
+
+        Session head = logIn("officers", "oidc-head-sub", Map.of("preferred_username", "oidc.head",
+                "groups", List.of("head:" + UNIT)));
+        assertThat(head.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
+        // The webapps know only engine users: the login made one, with the token's memberships.
+        JsonNode groups = as("admin").getForObject("/engine-rest/group?member=oidc.head&maxResults=10", JsonNode.class);
+        assertThat(groups.findValuesAsText("id")).containsExactly("head:" + UNIT);
+        JsonNode user = head.json("/camunda/api/admin/auth/user/default");
+        assertThat(user.get("userId").asText()).isEqualTo("oidc.head");
+        assertThat(user.get("authorizedApps").toString()).contains("tasklist", "cockpit");
+        String tasks = "/camunda/api/engine/engine/default/task?processInstanceBusinessKey=";
+        assertThat(head.json(tasks + ownDossier + "&maxResults=10")).isNotEmpty();
+        assertThat(head.json(tasks + otherUnitDossier + "&maxResults=10")).isEmpty();
+    }
+
+    @Test
+    void citizenSeesOwnDossiersOnly() {
+        dossiers();
+        Session citizen = logIn("citizens", "vneid-" + CITIZEN_NUMBER, Map.of("identity_number", CITIZEN_NUMBER));
+
+        JsonNode mine = citizen.json("/api/citizen/dossiers");
+        List<String> codes = StreamSupport.stream(mine.spliterator(), false).map(d -> d.get("code").asText()).toList();
+        assertThat(codes).contains(ownDossier, otherUnitDossier).doesNotContain(otherCitizensDossier);
+        JsonNode view = citizen.json("/api/citizen/dossiers/" + ownDossier);
+        assertThat(view.get("code").asText()).isEqualTo(ownDossier);
+        assertThat(view.get("timeline")).isNotEmpty();
+
+        assertThat(citizen.get("/api/citizen/dossiers/" + otherCitizensDossier).statusCode()).isEqualTo(404);
+        // A citizen's login grants nothing of an officer's, even on their own dossier.
+        assertThat(citizen.get("/api/dossiers/" + ownDossier).statusCode()).isEqualTo(403);
+        assertThat(citizen.get("/engine-rest/task?maxResults=10").statusCode()).isEqualTo(403);
+        assertThat(citizen.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(403);
+        assertThat(citizen.get("/camunda/api/engine/engine/default/task?maxResults=10").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void citizenWithoutIdentityNumberIsNotLoggedIn() {
+        Session nobody = logIn("citizens", "vneid-unknown", Map.of("name", "Không có số định danh"));
+        assertThat(nobody.get("/api/citizen/dossiers").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void nobodyLoggedInGetsProblems() {
+        HttpResponse<String> answer = new Session().get("/api/citizen/dossiers");
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+    }
+
+    /** The authorization code flow as a browser runs it; the provider answers with these claims. */
+    private Session logIn(String registration, String subject, Map<String, Object> claims) {
+        PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(registration, subject, "JWT",
+                List.of("motcua-" + registration), claims, 3600));
+        Session session = new Session();
+        HttpResponse<String> start = session.get("/oauth2/authorization/" + registration);
+        for (int hops = 0; start.statusCode() == 302 && hops < 10; hops++) {
+            start = session.send(URI.create(start.uri().resolve(start.headers().firstValue("Location").orElseThrow()).toString()));
+        }
+        return session;
+    }
+
+    /** A browser's cookie jar; redirects are followed by hand, so each hop can be asserted on. */
+    private final class Session {
+
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) {
+            return send(URI.create("http://localhost:" + port + path));
+        }
+
+        JsonNode json(String path) {
+            HttpResponse<String> response = get(path);
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+            try {
+                return JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        HttpResponse<String> send(URI uri) {
+            try {
+                return client.send(HttpRequest.newBuilder(uri).header("Accept", "application/json, text/html").GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
