@@ -8,9 +8,12 @@ import org.springframework.stereotype.Component;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 
 /**
  * Token buckets against guessing lookup secrets: every tracking request spends one token of its
@@ -57,6 +60,21 @@ class TrackingLimits {
     private static Bucket bucket(PortalProperties.Limit limit) {
         return Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(limit.attempts()).refillGreedy(limit.attempts(), limit.per()).build())
+                .withCustomTimePrecision(ENGINE_CLOCK)
                 .build();
     }
+
+    // The time every deadline is counted in: tests that hold the engine's clock still also hold the
+    // refill still, so a slow machine cannot earn a client a token in the middle of a test.
+    private static final TimeMeter ENGINE_CLOCK = new TimeMeter() {
+        @Override
+        public long currentTimeNanos() {
+            return ClockUtil.getCurrentTime().getTime() * 1_000_000;
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
+    };
 }
