@@ -2,7 +2,6 @@ package vn.motcua.portal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import vn.motcua.MotcuaProperties;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.printing.DocumentPrinter;
 import vn.motcua.printing.VietnameseDates;
 import vn.motcua.unit.Unit;
 import vn.motcua.unit.UnitDirectory;
@@ -18,7 +18,7 @@ import vn.motcua.unit.UnitDirectory;
 @Component
 class Letterhead {
 
-    static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    static final Locale VIETNAMESE = DocumentPrinter.VIETNAMESE;
 
     private final UnitDirectory units;
     private final MotcuaProperties settings;
@@ -31,11 +31,7 @@ class Letterhead {
     /** issuer, placeAndDate (for layout's heading), unitName, dossier and receivedAt. */
     Map<String, Object> model(Dossier dossier, Instant issuedAt) {
         String unitName = units.find(dossier.unitCode()).map(Unit::name).orElse(dossier.unitCode());
-        String date = VietnameseDates.longDate(LocalDate.ofInstant(issuedAt, settings.zone()));
-        Map<String, Object> model = new HashMap<>();
-        model.put("issuer", unitName.toUpperCase(VIETNAMESE));
-        model.put("placeAndDate", Character.toUpperCase(date.charAt(0)) + date.substring(1));
-        model.put("unitName", unitName);
+        Map<String, Object> model = DocumentPrinter.heading(unitName, LocalDate.ofInstant(issuedAt, settings.zone()));
         model.put("dossier", dossier);
         model.put("receivedAt", VietnameseDates.timeAndDate(dossier.receivedAt(), settings.zone()));
         return model;

@@ -15,6 +15,7 @@ import vn.motcua.documents.Purpose;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.printing.DocumentPrinter;
+import vn.motcua.printing.QrCodes;
 
 /**
  * The receipt-and-appointment slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả). It is a legal

@@ -2,7 +2,6 @@ package vn.motcua.sla;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,13 +53,10 @@ class ApologyLetters {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         int number = letters.nextNumber(dossier.id());
         String unitName = units.find(dossier.unitCode()).map(Unit::name).orElse(dossier.unitCode());
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("issuer", unitName.toUpperCase(VIETNAMESE));
-        model.put("placeAndDate", capitalised(VietnameseDates.longDate(LocalDate.ofInstant(now, settings.zone()))));
+        Map<String, Object> model = DocumentPrinter.heading(unitName, LocalDate.ofInstant(now, settings.zone()));
         model.put("number", number);
         model.put("dossierCode", dossier.code());
         model.put("applicantName", dossier.applicant().name());
-        model.put("unitName", unitName);
         model.put("receivedOn", capitalised(VietnameseDates.longDate(LocalDate.ofInstant(dossier.receivedAt(), settings.zone()))));
         model.put("procedureName", dossier.procedureName());
         Instant promised = dossier.clock().originalDueAt() != null ? dossier.clock().originalDueAt() : dossier.dueAt();
