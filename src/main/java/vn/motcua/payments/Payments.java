@@ -66,12 +66,16 @@ public class Payments {
         return fees.find(dossierCode);
     }
 
-    /** Whether the lifecycle must wait for the fee at this stage: it is due there and not paid yet. */
+    /**
+     * Whether the lifecycle must wait for the fee at this stage: it is due there, not paid yet, and the unit
+     * collects fees through motcua (it has a payee account). A unit without one collects at its counter as
+     * before, outside the flow: no code to pay with, no notice to match, so no dossier is held up.
+     */
     public boolean due(DelegateExecution execution, String stage) {
         String code = execution.getProcessBusinessKey();
         assess(code);
         Fee fee = fees.lock(code).orElseThrow();
-        return fee.status() == Fee.Status.DUE && fee.stage().equals(stage);
+        return fee.status() == Fee.Status.DUE && fee.stage().equals(stage) && settings.account(fee.unitCode()).isPresent();
     }
 
     /** The lifecycle asked for the fee, to be paid by then. */
