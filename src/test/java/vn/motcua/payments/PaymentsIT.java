@@ -66,8 +66,17 @@ class PaymentsIT extends IntegrationTest {
 
     @Test
     void shouldTakeFeeBearingDossierEndToEndWithOnlinePayment() throws IOException {
-        // Given an online dossier accepted at the desk of a unit that collects fees online
-        String code = awaitingPayment("Nguyễn Thị Thu");
+        // Given an online dossier, whose receipt already states the fee, accepted at the desk of a unit that
+        // collects fees online
+        ResponseEntity<JsonNode> submitted = submit(OTHER_UNIT, "ONLINE", "COUNTER", householdBusiness("Nguyễn Thị Thu"));
+        String code = submitted.getBody().get("code").asText();
+        Map<String, String> lookup = Map.of("code", code, "secret", submitted.getBody().get("lookupSecret").asText());
+        ResponseEntity<byte[]> slip = http.postForEntity("/api/tracking/receipt", lookup, byte[].class);
+        assertThat(text(slip.getBody())).contains("100.000 đồng, nộp trước khi giải quyết");
+        assertThat(http.postForEntity("/api/tracking/fee-receipt", lookup, JsonNode.class).getStatusCode())
+                .as("no fee receipt before the fee is assessed at acceptance").isEqualTo(HttpStatus.NOT_FOUND);
+        engine.workOk(code, "reception2", "check_completeness", Map.of("receptionOutcome", "ACCEPT"));
+        assertThat(dossier(code).get("status").asText()).isEqualTo("AWAITING_PAYMENT");
         assertThat(engine.openTasks(code)).isEmpty();
 
         // The applicant's payment code names the unit's account, the fee and the dossier
@@ -75,6 +84,12 @@ class PaymentsIT extends IntegrationTest {
         assertThat(fee.get("fee").get("status").asText()).isEqualTo("DUE");
         assertThat(fee.get("paymentCode").asText()).startsWith("000201010212").contains("0006970436", "0113" + ACCOUNT,
                 "5406" + FEE, "0825" + code);
+
+        // The tracking page shows the applicant the same code, as a QR image
+        JsonNode tracked = http.postForEntity("/api/tracking", lookup, JsonNode.class).getBody().get("payment");
+        assertThat(tracked.get("status").asText()).isEqualTo("DUE");
+        assertThat(tracked.get("paymentCode").asText()).isEqualTo(fee.get("paymentCode").asText());
+        assertThat(tracked.get("qrImage").asText()).startsWith("data:image/png;base64,");
 
         // When the bank's notice of the transfer arrives
         ResponseEntity<JsonNode> notice = notice("E2E-" + code, Long.parseLong(FEE), code);
@@ -98,6 +113,10 @@ class PaymentsIT extends IntegrationTest {
         assertThat(receipt.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(text(receipt.getBody())).contains("BIÊN LAI THU PHÍ, LỆ PHÍ ĐIỆN TỬ", code, "100.000 đồng",
                 "Một trăm nghìn đồng", "Chuyển khoản");
+        ResponseEntity<byte[]> applicantsCopy = http.postForEntity("/api/tracking/fee-receipt", lookup, byte[].class);
+        assertThat(text(applicantsCopy.getBody())).contains("BIÊN LAI THU PHÍ, LỆ PHÍ ĐIỆN TỬ", code);
+        assertThat(http.postForEntity("/api/tracking", lookup, JsonNode.class).getBody().get("payment").get("qrImage")
+                .isNull()).as("no code to pay with once paid").isTrue();
     }
 
     @Test
