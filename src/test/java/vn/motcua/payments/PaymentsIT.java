@@ -73,7 +73,7 @@ class PaymentsIT extends IntegrationTest {
         Map<String, String> lookup = Map.of("code", code, "secret", submitted.getBody().get("lookupSecret").asText());
         ResponseEntity<byte[]> slip = http.postForEntity("/api/tracking/receipt", lookup, byte[].class);
         assertThat(text(slip.getBody())).contains("100.000 đồng, nộp trước khi giải quyết");
-        assertThat(http.postForEntity("/api/tracking/fee-receipt", lookup, JsonNode.class).getStatusCode())
+        assertThat(http.postForEntity("/api/tracking/fee-receipt", lookup, byte[].class).getStatusCode())
                 .as("no fee receipt before the fee is assessed at acceptance").isEqualTo(HttpStatus.NOT_FOUND);
         engine.workOk(code, "reception2", "check_completeness", Map.of("receptionOutcome", "ACCEPT"));
         assertThat(dossier(code).get("status").asText()).isEqualTo("AWAITING_PAYMENT");
