@@ -29,6 +29,16 @@ async function start(page) {
     event.preventDefault();
     submit(page, form);
   });
+  const fee = page.querySelector('#fee-quote');
+  if (fee) {
+    let pending;
+    const quote = (data) => {
+      clearTimeout(pending);
+      pending = setTimeout(() => showFee(page, fee, data), 400);
+    };
+    form.on('changed', ({ data }) => quote(data));
+    quote({});
+  }
   page.querySelector('button[type=submit]').disabled = false;
 }
 
@@ -48,6 +58,24 @@ function withServerPhoneRule(schema) {
   });
   visit(schema.components);
   return schema;
+}
+
+// The fee as the server works it out from the values so far (fixed part, fee table, exemptions); nothing
+// while the values do not decide one yet (a page count still missing).
+async function showFee(page, element, data) {
+  const response = await fetch('/api/procedures/' + encodeURIComponent(page.dataset.procedure) + '/fee-quote', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-MOTCUA-XSRF': csrfToken() },
+    body: JSON.stringify({ data })
+  });
+  if (!response.ok) {
+    element.textContent = '';
+    return;
+  }
+  const quote = await response.json();
+  element.textContent = element.dataset.label + ': ' + (quote.exemptionReason
+    ? element.dataset.exempt + ' (' + quote.exemptionReason + ')'
+    : new Intl.NumberFormat('vi-VN').format(quote.amount) + ' đ');
 }
 
 async function submit(page, form) {

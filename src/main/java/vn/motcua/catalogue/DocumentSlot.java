@@ -30,7 +30,7 @@ public record DocumentSlot(
     /** Required when the submitted value of {@code field} is one of {@code values}. */
     public record Condition(String field, List<String> values) {
 
-        boolean holdsFor(Map<String, Object> data) {
+        public boolean holdsFor(Map<String, Object> data) {
             Object value = data == null ? null : data.get(field);
             return value != null && values.contains(String.valueOf(value));
         }

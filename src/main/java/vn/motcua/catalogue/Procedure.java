@@ -22,6 +22,10 @@ import vn.motcua.unit.UnitLevel;
  * @param channels            how dossiers may be submitted ({@code procedure.channels}; all when unset)
  * @param feeNote             how the fee is worked out when it depends on the dossier ({@code procedure.feeNote},
  *                            e.g. per page), or null when {@code fee} is the whole fee
+ * @param feeDecision         key of the DMN decision that adds the part of the fee depending on the submitted values
+ *                            ({@code procedure.feeDecision}, output {@code fee} in VND), or null
+ * @param feeExemptions       who pays nothing, and why ({@code procedure.feeExemption.<id>}), in the model's order
+ * @param payment             when the applicant pays ({@code procedure.payment}; NONE for a free procedure)
  */
 public record Procedure(
         String key,
@@ -41,7 +45,15 @@ public record Procedure(
         TimeLimits timeLimits,
         List<DocumentSlot> documents,
         Set<SubmissionChannel> channels,
-        String feeNote) {
+        String feeNote,
+        String feeDecision,
+        List<FeeExemption> feeExemptions,
+        PaymentStage payment) {
+
+    /** Whether a dossier of this version may owe anything: a fixed fee or a fee decision. */
+    public boolean feeBearing() {
+        return fee > 0 || feeDecision != null;
+    }
 
     /** The slot with this id, if the procedure has one. */
     public Optional<DocumentSlot> document(String slotId) {

@@ -1,11 +1,15 @@
 package vn.motcua.catalogue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -23,6 +27,8 @@ import vn.motcua.unit.UnitLevel;
 final class ProcedureMetadata {
 
     static final String PREFIX = "procedure.";
+    private static final String EXEMPTION = "feeExemption.";
+    private static final Pattern EXEMPTION_CONDITION = Pattern.compile("^([A-Za-z][A-Za-z0-9_.]*)\\s*=\\s*(.+)$");
 
     private ProcedureMetadata() {
     }
@@ -49,6 +55,17 @@ final class ProcedureMetadata {
                     + PREFIX + "onlineLevel to PARTIALLY_ONLINE");
         }
         String feeNote = properties.get("feeNote");
+        String feeDecision = properties.get("feeDecision");
+        feeDecision = feeDecision == null || feeDecision.isBlank() ? null : feeDecision.strip();
+        long fee = properties.containsKey("fee") ? reader.number("fee") : 0;
+        List<FeeExemption> exemptions = reader.feeExemptions();
+        PaymentStage payment = properties.containsKey("payment") ? reader.choice("payment", PaymentStage.class)
+                : PaymentStage.NONE;
+        if ((fee > 0 || feeDecision != null) && payment == PaymentStage.NONE && !properties.containsKey("payment")) {
+            throw reader.invalid("process " + definition.getKey(), "a procedure with a fee (" + PREFIX + "fee or "
+                    + PREFIX + "feeDecision) must say when it is paid: " + PREFIX
+                    + "payment = BEFORE_PROCESSING, BEFORE_RESULT or NONE (collected outside motcua)");
+        }
         return Optional.of(new Procedure(
                 definition.getKey(),
                 definition.getVersion(),
@@ -59,7 +76,7 @@ final class ProcedureMetadata {
                 reader.text("sector"),
                 reader.choice("unitLevel", UnitLevel.class),
                 timeLimits.wholeWorkingDays(),
-                properties.containsKey("fee") ? reader.number("fee") : 0,
+                fee,
                 onlineLevel,
                 reader.choices("resultChannels", ResultChannel.class),
                 reader.text("legalBasis"),
@@ -68,7 +85,10 @@ final class ProcedureMetadata {
                 DocumentSlots.read(definition.getResourceName(), definition.getKey(), ExtensionProperties.of(process),
                         limits),
                 channels,
-                feeNote == null || feeNote.isBlank() ? null : feeNote.strip()));
+                feeNote == null || feeNote.isBlank() ? null : feeNote.strip(),
+                feeDecision,
+                exemptions,
+                payment));
     }
 
     private static Map<String, String> procedureProperties(Process process) {
@@ -89,6 +109,25 @@ final class ProcedureMetadata {
                 throw invalid("process " + definition.getKey(), "missing extension property " + PREFIX + name);
             }
             return value;
+        }
+
+        /** {@code procedure.feeExemption.<id> = <field> = <value>[, <value>] | reason}, sorted by id. */
+        List<FeeExemption> feeExemptions() {
+            List<FeeExemption> exemptions = new ArrayList<>();
+            properties.keySet().stream().filter(name -> name.startsWith(EXEMPTION)).sorted().forEach(name -> {
+                String id = name.substring(EXEMPTION.length());
+                String[] parts = properties.get(name).split("\\|", 2);
+                Matcher condition = parts.length == 2 ? EXEMPTION_CONDITION.matcher(parts[0].strip()) : null;
+                if (condition == null || !condition.matches() || parts[1].isBlank()) {
+                    throw invalid("process " + definition.getKey(), PREFIX + name
+                            + " must read '<field> = <value>[, <value>] | lý do / reason', not '" + properties.get(name) + "'");
+                }
+                List<String> values = Arrays.stream(condition.group(2).split(",")).map(String::strip)
+                        .filter(value -> !value.isEmpty()).toList();
+                exemptions.add(new FeeExemption(id, new DocumentSlot.Condition(condition.group(1), values),
+                        parts[1].strip()));
+            });
+            return List.copyOf(exemptions);
         }
 
         TimeLimits timeLimits() {

@@ -42,6 +42,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.motcua.catalogue.DocumentSlot;
+import vn.motcua.catalogue.FeeExemption;
 import vn.motcua.catalogue.InvalidProcedureException;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
@@ -86,7 +87,29 @@ public class ProcedureChecker {
      * @param deployedForm   whether a form id is already deployed (a form a model may name without shipping it again)
      */
     public List<Violation> check(Map<String, byte[]> resources, Predicate<String> deployedForm) {
+        return check(resources, deployedForm, decision -> false);
+    }
+
+    /**
+     * @param deployedDecision whether a decision key is already deployed (a fee table a model may name without
+     *                         shipping it again)
+     */
+    public List<Violation> check(Map<String, byte[]> resources, Predicate<String> deployedForm,
+            Predicate<String> deployedDecision) {
         List<Violation> violations = new ArrayList<>();
+        Set<String> decisions = new LinkedHashSet<>();
+        resources.forEach((file, content) -> {
+            if (file.endsWith(".dmn") || file.endsWith(".dmn11.xml")) {
+                try {
+                    Dmn.readModelFromStream(new ByteArrayInputStream(content)).getModelElementsByType(Decision.class)
+                            .forEach(decision -> decisions.add(decision.getId()));
+                } catch (ModelException unreadable) {
+                    // reported by checkDmn below
+                }
+            }
+        });
+        Predicate<String> knownDecision = decisions::contains;
+        Predicate<String> decisionAvailable = knownDecision.or(deployedDecision);
         Map<String, Form> forms = new LinkedHashMap<>();
         resources.forEach((file, content) -> {
             if (file.endsWith(".form")) {
@@ -102,7 +125,7 @@ public class ProcedureChecker {
         });
         resources.forEach((file, content) -> {
             if (file.endsWith(".bpmn") || file.endsWith(".bpmn20.xml")) {
-                checkBpmn(file, content, forms, deployedForm, violations);
+                checkBpmn(file, content, forms, deployedForm, decisionAvailable, violations);
             } else if (file.endsWith(".dmn") || file.endsWith(".dmn11.xml")) {
                 checkDmn(file, content, violations);
             }
@@ -158,7 +181,7 @@ public class ProcedureChecker {
     }
 
     private void checkBpmn(String file, byte[] content, Map<String, Form> forms, Predicate<String> deployedForm,
-            List<Violation> violations) {
+            Predicate<String> decisionAvailable, List<Violation> violations) {
         BpmnModelInstance model;
         try {
             model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
@@ -169,7 +192,7 @@ public class ProcedureChecker {
         }
         Rules rules = new Rules(file, violations);
         for (Process process : model.getModelElementsByType(Process.class)) {
-            checkProcess(rules, process, model, forms);
+            checkProcess(rules, process, model, forms, decisionAvailable);
         }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             checkUserTask(rules, task, forms, deployedForm);
@@ -187,7 +210,8 @@ public class ProcedureChecker {
         checkDiagram(rules, model);
     }
 
-    private void checkProcess(Rules rules, Process process, BpmnModelInstance model, Map<String, Form> forms) {
+    private void checkProcess(Rules rules, Process process, BpmnModelInstance model, Map<String, Form> forms,
+            Predicate<String> decisionAvailable) {
         if (!process.isExecutable()) {
             rules.add(process, "quy trình chưa được đánh dấu Executable; bật \"Executable\" trong Camunda Modeler",
                     "the process is not executable; tick \"Executable\" in Camunda Modeler");
@@ -219,6 +243,7 @@ public class ProcedureChecker {
                     "the procedure declares no required document (procedure.document.<id> = name | English name | required ...)");
         }
         Form submission = forms.get(procedure.submissionForm());
+        checkFee(rules, process, procedure, submission, decisionAvailable);
         for (DocumentSlot slot : procedure.documents()) {
             DocumentSlot.Condition condition = slot.requiredWhen();
             if (condition == null || submission == null) {
@@ -238,6 +263,35 @@ public class ProcedureChecker {
                                         + ", which is none of the field's options " + submission.options().get(condition.field()));
                     }
                 }
+            }
+        }
+    }
+
+    /** The fee convention (docs/payments.md): the decision table exists, exemptions name fields of the submission form. */
+    private static void checkFee(Rules rules, Process process, Procedure procedure, Form submission,
+            Predicate<String> decisionAvailable) {
+        if (procedure.feeDecision() != null && !decisionAvailable.test(procedure.feeDecision())) {
+            rules.add(process, "bảng quyết định phí '" + procedure.feeDecision() + "' (procedure.feeDecision) không có trong"
+                            + " gói triển khai và chưa được triển khai; thêm tệp .dmn vào processes/fees/",
+                    "fee decision '" + procedure.feeDecision() + "' (procedure.feeDecision) is neither in the deployment nor"
+                            + " deployed; add its .dmn file (processes/fees/)");
+        }
+        if (submission == null) {
+            return;
+        }
+        for (FeeExemption exemption : procedure.feeExemptions()) {
+            String field = exemption.when().field();
+            if (!submission.fields().contains(field)) {
+                rules.add(process, "miễn phí '" + exemption.id() + "' theo trường '" + field + "', nhưng biểu mẫu nộp hồ sơ '"
+                                + submission.id() + "' không có trường đó",
+                        "fee exemption '" + exemption.id() + "' depends on field '" + field + "', which submission form '"
+                                + submission.id() + "' lacks");
+            } else if (submission.options().containsKey(field)) {
+                exemption.when().values().stream().filter(value -> !submission.options().get(field).contains(value))
+                        .forEach(value -> rules.add(process, "miễn phí '" + exemption.id() + "' khi " + field + " = " + value
+                                        + ", nhưng trường chỉ có các lựa chọn " + submission.options().get(field),
+                                "fee exemption '" + exemption.id() + "' applies if " + field + " = " + value
+                                        + ", which is none of the field's options " + submission.options().get(field)));
             }
         }
     }

@@ -56,7 +56,9 @@ class ProcedureChecksPlugin extends AbstractProcessEnginePlugin {
             Map<String, byte[]> resources = new LinkedHashMap<>();
             deployment.getResources().forEach((name, resource) -> resources.put(name, resource.getBytes()));
             var forms = Context.getCommandContext().getCamundaFormDefinitionManager();
-            List<Violation> violations = checker.check(resources, id -> forms.findLatestDefinitionByKey(id) != null);
+            var decisions = Context.getCommandContext().getDecisionDefinitionManager();
+            List<Violation> violations = checker.check(resources, id -> forms.findLatestDefinitionByKey(id) != null,
+                    key -> decisions.findLatestDecisionDefinitionByKey(key) != null);
             if (!violations.isEmpty()) {
                 throw new ProcedureRefusedException(violations);
             }

@@ -233,6 +233,37 @@ public class DossierManagement {
         finish(get(code), EventType.CLOSED_WITHOUT_SUPPLEMENT, DossierStatus.CLOSED_WITHOUT_SUPPLEMENT, null);
     }
 
+    /** The applicant was asked to pay {@code amount} VND before the dossier goes on. */
+    public void paymentRequested(String code, long amount) {
+        Dossier dossier = get(code);
+        dossiers.updateStatus(dossier.id(), DossierStatus.AWAITING_PAYMENT);
+        append(dossier, EventType.PAYMENT_REQUESTED, null, String.valueOf(amount), null, DossierStatus.AWAITING_PAYMENT);
+    }
+
+    public void paymentReminded(String code, String recipient) {
+        Dossier dossier = get(code);
+        dossiers.append(dossier.id(), new DossierEvent(now(), EventType.PAYMENT_REMINDED, null, null, null, recipient,
+                null, null, null, dossier.status()));
+    }
+
+    /**
+     * The fee was paid ({@code how}: the bank notice or the counter); a dossier that waited for it goes back
+     * to where it stood: in progress before the decision, awaiting the result return after it.
+     */
+    public void paymentReceived(String code, long amount, String how, String actor) {
+        Dossier dossier = get(code);
+        DossierStatus status = dossier.status();
+        if (status == DossierStatus.AWAITING_PAYMENT) {
+            status = dossier.decision() == null ? DossierStatus.IN_PROGRESS : DossierStatus.AWAITING_RESULT_RETURN;
+            dossiers.updateStatus(dossier.id(), status);
+        }
+        append(dossier, EventType.PAYMENT_RECEIVED, actor, String.valueOf(amount), how, status);
+    }
+
+    void closeWithoutPayment(String code) {
+        finish(get(code), EventType.CLOSED_WITHOUT_PAYMENT, DossierStatus.CLOSED_WITHOUT_PAYMENT, null);
+    }
+
     void recordDecision(String code, Decision decision) {
         Dossier dossier = get(code);
         dossiers.markDecided(dossier.id(), decision);

@@ -12,6 +12,14 @@ public enum EventType {
     REFUSED,
     DECIDED,
     RESULT_RETURNED,
+    /** The applicant was told the fee and how to pay it. */
+    PAYMENT_REQUESTED,
+    /** The applicant was reminded of the unpaid fee. */
+    PAYMENT_REMINDED,
+    /** The fee was paid (a bank notice matched it, or reception took it in cash). */
+    PAYMENT_RECEIVED,
+    /** The fee was not paid by its deadline. */
+    CLOSED_WITHOUT_PAYMENT,
     /** The due date was set: the legal deadline counted from the counting start. */
     DEADLINE_SET,
     /** The clock stopped while the applicant supplements (policy PAUSE or RESTART). */

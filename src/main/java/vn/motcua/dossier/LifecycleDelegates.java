@@ -33,6 +33,11 @@ class LifecycleDelegates {
     }
 
     @Bean
+    JavaDelegate closeWithoutPayment(DossierManagement dossiers) {
+        return execution -> dossiers.closeWithoutPayment(code(execution));
+    }
+
+    @Bean
     JavaDelegate recordDecision(DossierManagement dossiers) {
         return execution -> dossiers.recordDecision(code(execution),
                 "APPROVE".equals(execution.getVariable("approvalDecision")) ? Decision.APPROVED : Decision.REJECTED);

@@ -19,6 +19,8 @@ import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.EventType;
 import vn.motcua.evaluation.Evaluation;
 import vn.motcua.evaluation.SatisfactionEvaluations;
+import vn.motcua.payments.Payments;
+import vn.motcua.printing.QrCodes;
 import vn.motcua.unit.Unit;
 import vn.motcua.unit.UnitDirectory;
 
@@ -35,9 +37,11 @@ class DossierTracking {
     private final SatisfactionEvaluations evaluations;
     private final OnlineResults results;
     private final ProcedureCatalogue catalogue;
+    private final Payments payments;
 
     DossierTracking(DossierManagement dossiers, TrackingLimits limits, UnitDirectory units,
-            SatisfactionEvaluations evaluations, OnlineResults results, ProcedureCatalogue catalogue) {
+            SatisfactionEvaluations evaluations, OnlineResults results, ProcedureCatalogue catalogue, Payments payments) {
+        this.payments = payments;
         this.catalogue = catalogue;
         this.dossiers = dossiers;
         this.limits = limits;
@@ -83,7 +87,17 @@ class DossierTracking {
                 dossier.resultChannel() == ResultChannel.ONLINE && results.latest(dossier.code()).isPresent(),
                 dossier.status() == DossierStatus.RESULT_RETURNED && evaluation.isEmpty(), evaluation.orElse(null),
                 timeline, catalogue.find(dossier.procedureKey(), dossier.procedureVersion())
-                        .map(Procedure::documents).orElse(List.of()));
+                        .map(Procedure::documents).orElse(List.of()),
+                payment(dossier));
+    }
+
+    /** The dossier's fee once it is assessed (at acceptance), with the VietQR code while it is due; null before. */
+    private TrackingView.Payment payment(Dossier dossier) {
+        return payments.find(dossier.code()).map(fee -> {
+            String code = dossier.status().isTerminal() ? null : payments.paymentCode(fee).orElse(null);
+            return new TrackingView.Payment(fee.amount(), fee.status().name(), fee.exemptionReason(), fee.payBy(),
+                    fee.paidAt(), code, code == null ? null : QrCodes.paymentCodePngDataUri(code));
+        }).orElse(null);
     }
 
     // The reception check's note when it asked for a supplement: the missing documents, in its words.
@@ -121,9 +135,19 @@ class DossierTracking {
             boolean canEvaluate,
             Evaluation evaluation,
             List<Step> timeline,
-            List<DocumentSlot> documentSlots) {
+            List<DocumentSlot> documentSlots,
+            Payment payment) {
 
         record Step(Instant occurredAt, EventType type, String stepName, DossierStatus status) {
+        }
+
+        /**
+         * @param status      DUE, PAID or NONE (free or exempt)
+         * @param paymentCode the VietQR payload while the fee is due and the unit collects online
+         * @param qrImage     that payload as a PNG data URI
+         */
+        record Payment(long amount, String status, String exemptionReason, Instant payBy, Instant paidAt,
+                String paymentCode, String qrImage) {
         }
     }
 }

@@ -27,6 +27,7 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.evaluation.Rating;
 import vn.motcua.evaluation.Satisfaction;
 import vn.motcua.evaluation.SatisfactionEvaluations;
+import vn.motcua.payments.FeeReceipts;
 import vn.motcua.unit.UnitDirectory;
 
 /**
@@ -43,9 +44,11 @@ class PortalPages {
     private final SatisfactionEvaluations evaluations;
     private final OnlineResults results;
     private final ObjectMapper json;
+    private final FeeReceipts feeReceipts;
 
     PortalPages(ProcedureCatalogue catalogue, UnitDirectory units, DossierTracking tracking, ReceiptPrinter receipts,
-            SatisfactionEvaluations evaluations, OnlineResults results, ObjectMapper json) {
+            SatisfactionEvaluations evaluations, OnlineResults results, ObjectMapper json, FeeReceipts feeReceipts) {
+        this.feeReceipts = feeReceipts;
         this.results = results;
         this.json = json;
         this.catalogue = catalogue;
@@ -131,6 +134,11 @@ class PortalPages {
             MultipartHttpServletRequest request, HttpServletResponse response, Model model) {
         return act(code, secret, request, response, model, "tracking.supplement.received",
                 dossier -> tracking.supplement(dossier, note, chosenFiles(request)));
+    }
+
+    @PostMapping("/tra-cuu/bien-lai-phi")
+    ResponseEntity<byte[]> feeReceipt(@RequestParam String code, @RequestParam String secret, HttpServletRequest request) {
+        return TrackingController.feeReceipt(tracking.open(request.getRemoteAddr(), code, secret), feeReceipts);
     }
 
     @PostMapping("/tra-cuu/ket-qua")

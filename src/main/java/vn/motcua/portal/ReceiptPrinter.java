@@ -15,7 +15,9 @@ import vn.motcua.documents.Purpose;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.Letterhead;
+import vn.motcua.payments.Fees;
 import vn.motcua.printing.DocumentPrinter;
+import vn.motcua.printing.QrCodes;
 
 /**
  * The receipt-and-appointment slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả). It is a legal
@@ -29,9 +31,11 @@ class ReceiptPrinter {
     private final PortalProperties portal;
     private final DossierDocuments documents;
     private final ProcedureCatalogue catalogue;
+    private final Fees fees;
 
     ReceiptPrinter(DocumentPrinter printer, Letterhead letterhead, PortalProperties portal, DossierDocuments documents,
-            ProcedureCatalogue catalogue) {
+            ProcedureCatalogue catalogue, Fees fees) {
+        this.fees = fees;
         this.printer = printer;
         this.letterhead = letterhead;
         this.portal = portal;
@@ -55,6 +59,9 @@ class ReceiptPrinter {
         // The appointment is the dossier's due date, set when it was submitted (docs/sla.md).
         model.put("appointment", letterhead.timeAndDate(dossier.dueAt()));
         model.put("resultChannel", resultChannel(dossier.resultChannel()));
+        // The fee as the procedure version works it out from the submitted values (fixed + table - exemption).
+        model.put("fee", catalogue.find(dossier.procedureKey(), dossier.procedureVersion()).filter(Procedure::feeBearing)
+                .map(procedure -> fees.quote(procedure, dossier.formData())).orElse(null));
         model.put("secret", secret);
         model.put("trackingPage", portal.publicUrl().toString().replaceAll("/+$", "") + "/tra-cuu");
         model.put("qrCode", QrCodes.pngDataUri(portal.trackingLink(dossier.code(), secret)));

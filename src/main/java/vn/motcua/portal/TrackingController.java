@@ -29,6 +29,7 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.evaluation.Evaluation;
 import vn.motcua.evaluation.Rating;
 import vn.motcua.evaluation.SatisfactionEvaluations;
+import vn.motcua.payments.FeeReceipts;
 
 /**
  * The applicant's API: every call names the dossier code and its lookup secret in the body, never
@@ -43,9 +44,11 @@ class TrackingController {
     private final ReceiptPrinter receipts;
     private final SatisfactionEvaluations evaluations;
     private final OnlineResults results;
+    private final FeeReceipts feeReceipts;
 
     TrackingController(DossierTracking tracking, ReceiptPrinter receipts, SatisfactionEvaluations evaluations,
-            OnlineResults results) {
+            OnlineResults results, FeeReceipts feeReceipts) {
+        this.feeReceipts = feeReceipts;
         this.tracking = tracking;
         this.receipts = receipts;
         this.evaluations = evaluations;
@@ -71,6 +74,20 @@ class TrackingController {
     ResponseEntity<byte[]> receipt(@Valid @RequestBody Lookup lookup, HttpServletRequest request) {
         Dossier dossier = tracking.open(request.getRemoteAddr(), lookup.code(), lookup.secret());
         return pdf("giay-tiep-nhan-" + dossier.code() + ".pdf", receipts.print(dossier, lookup.secret()));
+    }
+
+    @PostMapping(path = "/fee-receipt", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The electronic fee receipt once paid; before that the payment notice with its VietQR code",
+            description = "404 until the dossier's fee is assessed (at acceptance).")
+    ResponseEntity<byte[]> feeReceipt(@Valid @RequestBody Lookup lookup, HttpServletRequest request) {
+        return feeReceipt(tracking.open(request.getRemoteAddr(), lookup.code(), lookup.secret()), feeReceipts);
+    }
+
+    static ResponseEntity<byte[]> feeReceipt(Dossier dossier, FeeReceipts feeReceipts) {
+        if (dossier.acceptedAt() == null) {
+            throw new TrackingNotFoundException();
+        }
+        return pdf(FeeReceipts.fileName(dossier.code()), feeReceipts.print(dossier.code()));
     }
 
     @PostMapping(path = "/result", produces = MediaType.APPLICATION_PDF_VALUE)

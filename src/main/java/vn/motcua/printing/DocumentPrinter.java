@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,6 +25,8 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 @Service
 public class DocumentPrinter {
 
+    /** Documents are legal papers, printed in Vietnamese whatever the page language. */
+    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     static final String FONT_FAMILY = "DejaVu Sans";
     private static final String FONTS = "printing/fonts/";
 
@@ -36,6 +40,19 @@ public class DocumentPrinter {
         resolver.setCharacterEncoding("UTF-8");
         templates.setTemplateResolver(resolver);
         templates.setTemplateEngineMessageSource(messages);
+    }
+
+    /**
+     * The national heading every document of a unit starts with (layout.xhtml's {@code heading}): {@code issuer},
+     * {@code placeAndDate}, {@code unitName}; a mutable model to add the document's own values to.
+     */
+    public static Map<String, Object> heading(String unitName, LocalDate issuedOn) {
+        String date = VietnameseDates.longDate(issuedOn);
+        Map<String, Object> model = new HashMap<>();
+        model.put("issuer", unitName.toUpperCase(VIETNAMESE));
+        model.put("placeAndDate", Character.toUpperCase(date.charAt(0)) + date.substring(1));
+        model.put("unitName", unitName);
+        return model;
     }
 
     /** The template {@code printing/templates/<template>.xhtml} filled with {@code model}, as PDF bytes. */

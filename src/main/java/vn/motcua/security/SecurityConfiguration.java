@@ -53,6 +53,7 @@ class SecurityConfiguration {
     static final String[] API = {"/api/**", "/engine-rest/**"};
     static final String CSRF_COOKIE = "MOTCUA-XSRF";
     static final String CSRF_HEADER = "X-MOTCUA-XSRF";
+    static final String PAYMENT_NOTICES = "/api/payments/notices";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     /**
@@ -105,6 +106,10 @@ class SecurityConfiguration {
                         // Online submissions are anonymous; counter and post intake is checked against the
                         // officer's unit by the dossier endpoint itself (the channel is in the body).
                         .requestMatchers(HttpMethod.POST, "/api/dossiers").permitAll()
+                        // The fee of a dossier before it is submitted: public like the catalogue.
+                        .requestMatchers(HttpMethod.POST, "/api/procedures/{key}/fee-quote").permitAll()
+                        // Banks' payment notices: authenticated by their HMAC signature alone (docs/payments.md).
+                        .requestMatchers(HttpMethod.POST, PAYMENT_NOTICES).permitAll()
                         .requestMatchers("/api/dossiers/{code}", "/api/dossiers/{code}/**").access(DossierCodeAccess.ofPath())
                         .requestMatchers(HttpMethod.GET, "/api/notifications").access(DossierCodeAccess.ofParameter("dossier"))
                         .requestMatchers("/api/calendar/**").access(admin())
@@ -158,6 +163,10 @@ class SecurityConfiguration {
      */
     static boolean needsCsrfToken(HttpServletRequest request) {
         if (SAFE_METHODS.contains(request.getMethod()) || StringUtils.hasText(request.getHeader(HttpHeaders.AUTHORIZATION))) {
+            return false;
+        }
+        // A bank's notice proves itself by its signature over the body, which no forged request can carry.
+        if (startsWithAny(request, PAYMENT_NOTICES)) {
             return false;
         }
         boolean session = request.getRequestedSessionId() != null && request.isRequestedSessionIdValid();

@@ -2,7 +2,6 @@ package vn.motcua.sla;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +48,7 @@ class ApologyLetters {
         Dossier dossier = dossiers.get(code);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         int number = letters.nextNumber(dossier.id());
-        Map<String, Object> model = new LinkedHashMap<>(letterhead.model(dossier, now));
+        Map<String, Object> model = letterhead.model(dossier, now);
         model.put("number", number);
         model.put("dossierCode", dossier.code());
         model.put("applicantName", dossier.applicant().name());

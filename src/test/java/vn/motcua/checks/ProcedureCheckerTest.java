@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.documents.DocumentsProperties;
@@ -182,6 +183,40 @@ class ProcedureCheckerTest {
                 """);
 
         assertThat(messages()).singleElement().asString().startsWith("fee.dmn › fee «Phí»: thiếu History time to live");
+    }
+
+    @Nested
+    class Fees {
+
+        private static final String FEE = "<camunda:property name=\"procedure.fee\" value=\"100000\" />";
+
+        @Test
+        void shouldRefuseFeeDecisionWhenItIsNeitherShippedNorDeployed() {
+            edit(BPMN, FEE, FEE + "<camunda:property name=\"procedure.feeDecision\" value=\"household_fee\" />");
+
+            assertThat(messages()).singleElement().asString().contains("household_business_registration")
+                    .contains("fee decision 'household_fee' (procedure.feeDecision) is neither in the deployment nor deployed");
+            assertThat(checker.check(bytes(), id -> false, "household_fee"::equals)).isEmpty();
+        }
+
+        @Test
+        void shouldRefuseExemptionWhenItNamesNoFieldOrOption() {
+            edit(BPMN, FEE, FEE
+                    + "<camunda:property name=\"procedure.feeExemption.poor\" value=\"householdCategory = POOR | Hộ nghèo\" />"
+                    + "<camunda:property name=\"procedure.feeExemption.family\" value=\"ownershipType = STATE | Nhà nước\" />");
+
+            assertThat(messages()).hasSize(2).anySatisfy(message -> assertThat(message)
+                    .contains("fee exemption 'poor' depends on field 'householdCategory', which submission form"))
+                    .anySatisfy(message -> assertThat(message)
+                            .contains("fee exemption 'family' applies if ownershipType = STATE, which is none of the field's options"));
+        }
+
+        @Test
+        void shouldAskWhenFeeIsPaidWhenProcedureHasAFee() {
+            edit(BPMN, "<camunda:property name=\"procedure.payment\" value=\"BEFORE_PROCESSING\" />", "");
+
+            assertThat(messages()).singleElement().asString().contains("must say when it is paid: procedure.payment");
+        }
     }
 
     private void edit(String file, String from, String to) {

@@ -138,7 +138,7 @@ class TrackingIT extends IntegrationTest {
             assertThat(text).contains("ỦY BAN NHÂN DÂN QUẬN BA ĐÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                     "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mã hồ sơ: " + code, "Nguyễn Thị Hường",
                     "Đăng ký thành lập hộ kinh doanh", "Trực tiếp tại bộ phận một cửa",
-                    "Trực tuyến (tải về trên trang tra cứu)",
+                    "Trực tuyến (tải về trên trang tra cứu)", "Phí, lệ phí: 100.000 đồng, nộp trước khi giải quyết",
                     "Ngày hẹn trả kết quả: " + VietnameseDates.timeAndDate(
                             java.time.Instant.parse(dossier(code).get("dueAt").asText()), java.time.ZoneId.of("Asia/Ho_Chi_Minh")),
                     "Mã tra cứu hồ sơ:", secret, "Quét mã để theo dõi hồ sơ",

@@ -101,9 +101,10 @@ class ProcedureLibraryIT extends IntegrationTest {
 
         String code = submitted("certified_copy", COMMUNE, "COUNTER", "COUNTER", data, files);
         engine.workOk(code, "reception.phucxa", "check_completeness", Map.of("receptionOutcome", "ACCEPT"));
-        // The officer's form shows the fee the table decided: 2 x (2 x 2,000 + 1,000).
+        // The officer's form shows the fee the lifecycle assessed with the table: 2 x (2 x 2,000 + 1,000).
         String certification = engine.taskFor(code, "specialist.phucxa", "certify_copy");
-        assertThat(as("specialist.phucxa").getForObject("/engine-rest/task/{id}/variables/fee", JsonNode.class, certification)
+        assertThat(as("specialist.phucxa").getForObject("/engine-rest/task/{id}/variables/feeAmount", JsonNode.class,
+                certification)
                 .get("value").asLong()).isEqualTo(10000L);
         engine.workOk(code, "specialist.phucxa", "certify_copy",
                 Map.of("proposedDecision", "APPROVE", "appraisalNote", "Bản sao đúng với bản chính"));

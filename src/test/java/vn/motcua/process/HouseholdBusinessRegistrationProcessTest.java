@@ -115,6 +115,7 @@ class HouseholdBusinessRegistrationProcessTest extends ProcessTest {
                 Map.entry("procedure.cutOff", "15:00"),
                 Map.entry("procedure.clockPolicy", "RESTART"),
                 Map.entry("procedure.fee", "100000"),
+                Map.entry("procedure.payment", "BEFORE_PROCESSING"),
                 Map.entry("procedure.onlineLevel", "WHOLLY_ONLINE"),
                 Map.entry("procedure.resultChannels", "COUNTER,POST,ONLINE"),
                 Map.entry("procedure.legalBasis", "Nghị định 01/2021/NĐ-CP ngày 04/01/2021 về đăng ký doanh nghiệp"));

@@ -269,6 +269,98 @@ class OneStopDossierProcessTest extends ProcessTest {
         }
     }
 
+    @Test
+    void shouldWaitForFeeBeforeProcessingWhenProcedureAsksForItFirst() throws Exception {
+        // Given a procedure whose fee is paid before processing, and a dossier that has not paid it yet
+        fees.owe(100000L, "BEFORE_PROCESSING");
+        ProcessInstance dossier = submitDossier("COUNTER");
+
+        // When reception accepts it
+        checkCompleteness(dossier, "ACCEPT");
+
+        // Then the applicant is asked to pay, the clock stops, and the dossier waits for the payment
+        assertThat(dossier).isWaitingAt("wait_for_payment").isWaitingFor("PaymentReceived")
+                .hasPassedInOrder("issue_receipt", "request_payment", "pause_clock_for_payment")
+                .hasNotPassed("process_dossier").variables().containsEntry("feeAmount", 100000L);
+        verify(fees.requestPayment).execute(any(DelegateExecution.class));
+        verify(sla.pauseDeadlineClock).execute(any(DelegateExecution.class));
+
+        // When the bank's notice (or the cash desk) records the payment
+        fees.paid();
+        runtimeService().createMessageCorrelation("PaymentReceived").processInstanceBusinessKey(DOSSIER_CODE).correlate();
+
+        // Then the clock runs again and the procedure's processing starts
+        assertThat(dossier).isWaitingAt("process_dossier").hasPassedInOrder("wait_for_payment", "resume_clock_after_payment");
+        verify(sla.resumeDeadlineClock).execute(any(DelegateExecution.class));
+        appraise(dossier, "APPROVE");
+        decide(dossier, "APPROVE", null);
+        assertThat(dossier).isWaitingAt("return_result");
+        verify(fees.requestPayment, times(1)).execute(any(DelegateExecution.class));
+    }
+
+    @Test
+    void shouldRemindThenCloseDossierWhenFeeIsNotPaidInTime() throws Exception {
+        // Given a dossier waiting for its fee
+        fees.owe(100000L, "BEFORE_PROCESSING");
+        ProcessInstance dossier = submitDossier("COUNTER");
+        checkCompleteness(dossier, "ACCEPT");
+        Job reminder = jobQuery().processInstanceId(dossier.getId()).timers().activityId("payment_reminder_due").singleResult();
+        Job deadline = jobQuery().processInstanceId(dossier.getId()).timers().activityId("payment_timed_out").singleResult();
+        Assertions.assertThat(reminder.getDuedate()).isEqualTo(sla.deadlines.fromNow(null, "3d"));
+        Assertions.assertThat(deadline.getDuedate()).isEqualTo(sla.deadlines.fromNow(null, "5d"));
+
+        // When the reminder's time comes
+        execute(reminder);
+
+        // Then the applicant is reminded and the dossier still waits
+        verify(fees.remindPayment).execute(any(DelegateExecution.class));
+        assertThat(dossier).isWaitingAt("wait_for_payment").hasPassed("payment_reminded");
+
+        // When the payment deadline passes
+        execute(jobQuery().processInstanceId(dossier.getId()).timers().activityId("payment_timed_out").singleResult());
+
+        // Then the dossier is closed without processing
+        assertThat(dossier).isEnded().hasPassed("payment_timed_out", "close_without_payment", "dossier_closed_without_payment")
+                .hasNotPassed("process_dossier", "resume_clock_after_payment");
+        verify(fees.closeWithoutPayment).execute(any(DelegateExecution.class));
+    }
+
+    @Test
+    void shouldWaitForFeeBeforeResultWhenHeadApproves() throws Exception {
+        // Given a procedure whose fee is paid when the result is handed over
+        fees.owe(75000L, "BEFORE_RESULT");
+        ProcessInstance dossier = submitDossier("COUNTER");
+        checkCompleteness(dossier, "ACCEPT");
+        assertThat(dossier).isWaitingAt("process_dossier").hasNotPassed("request_payment");
+
+        // When the head of unit approves
+        appraise(dossier, "APPROVE");
+        decide(dossier, "APPROVE", null);
+
+        // Then the result waits for the fee
+        assertThat(dossier).isWaitingAt("wait_for_payment").hasPassed("record_decision").hasNotPassed("return_result");
+
+        // When it is paid, the result is returned
+        fees.paid();
+        runtimeService().createMessageCorrelation("PaymentReceived").processInstanceBusinessKey(DOSSIER_CODE).correlate();
+        assertThat(dossier).isWaitingAt("return_result").hasPassed("resume_clock_after_payment");
+    }
+
+    @Test
+    void shouldNotWaitWhenFeeWasPaidBeforeTheDossierGotThere() throws Exception {
+        // Given a fee the applicant paid right after submitting, before reception accepted the dossier
+        fees.owe(100000L, "BEFORE_PROCESSING");
+        fees.paid();
+        ProcessInstance dossier = submitDossier("COUNTER");
+
+        // When reception accepts it
+        checkCompleteness(dossier, "ACCEPT");
+
+        // Then processing starts at once
+        assertThat(dossier).isWaitingAt("process_dossier").hasNotPassed("request_payment", "wait_for_payment");
+        verify(sla.pauseDeadlineClock, never()).execute(any(DelegateExecution.class));
+    }
+
     private ProcessInstance submitDossier(String resultChannel) {
         return runtimeService().startProcessInstanceByKey(PROCESS, DOSSIER_CODE, withVariables(
                 "unit", UNIT,

@@ -39,18 +39,23 @@ abstract class ProcessTest {
     /** The SLA beans every model calls (due dates, timers, escalation), mocked. */
     SlaBeans sla;
 
+    /** The payment beans of the lifecycle, mocked: no fee unless a test says so. */
+    PaymentBeans fees;
+
     @BeforeEach
     void useTestEngine() {
         BpmnAwareTests.init(ProcessEngines.getProcessEngine("process-tests"));
         sla = new SlaBeans();
         sla.register();
+        fees = new PaymentBeans();
+        fees.register();
     }
 
     /**
      * Starts {@code one_stop_dossier} for a dossier of the procedure with the submitted values, and
      * accepts it at reception (the receipt delegate mocked): the lifecycle then waits in the procedure's model.
      */
-    static ProcessInstance acceptedDossier(String code, String unit, String procedureKey, String resultChannel,
+    ProcessInstance acceptedDossier(String code, String unit, String procedureKey, String resultChannel,
             Map<String, Object> submitted) {
         Mocks.register("issueReceipt", mock(JavaDelegate.class));
         Map<String, Object> variables = new HashMap<>(submitted);

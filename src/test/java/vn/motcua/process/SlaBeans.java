@@ -48,6 +48,9 @@ final class SlaBeans {
         when(deadlines.supplementDue(any())).thenReturn(at(Duration.ofDays(30)));
         // A step's own time limit (${deadlines.fromNow(execution, '8d')}): one day, within the processing phase.
         when(deadlines.fromNow(any(), any())).thenReturn(at(Duration.ofDays(1)));
+        // The applicant's time to pay (3 working days to the reminder, 5 to the deadline).
+        when(deadlines.fromNow(any(), eq("3d"))).thenReturn(at(Duration.ofDays(3)));
+        when(deadlines.fromNow(any(), eq("5d"))).thenReturn(at(Duration.ofDays(5)));
     }
 
     void dossierDue(Instant due) {

@@ -104,6 +104,40 @@ class AccessMatrixIT extends IntegrationTest {
             }
         }
 
+        @ParameterizedTest(name = "{0} reads the fee of a dossier of unit 1: {1}")
+        @CsvSource({"-, 401", "reception, 200", "head, 200", "supervisor, 200", "reception2, 403", "head2, 403"})
+        void shouldShowAFeeOnlyToTheDossiersUnit(String user, int status) {
+            ResponseEntity<JsonNode> response = client(user).getForEntity("/api/payments/{code}", JsonNode.class, mine);
+            assertThat(response.getStatusCode().value()).isEqualTo(status);
+            if (status != 200) {
+                assertProblem(response, status);
+            }
+        }
+
+        @ParameterizedTest(name = "{0} takes cash for a dossier of unit 1: {1}")
+        @CsvSource({"-, 401", "specialist, 403", "head, 403", "supervisor, 403", "reception2, 403"})
+        void shouldLetOnlyTheUnitsReceptionTakeCash(String user, int status) {
+            assertProblem(client(user).postForEntity("/api/payments/{code}/cash", Map.of("amount", 100000), JsonNode.class,
+                    mine), status);
+        }
+
+        @ParameterizedTest(name = "{0} lists the payment exceptions of unit 1: {1}")
+        @CsvSource({"-, 401", "reception, 200", "admin, 200", "specialist, 403", "head, 403", "reception2, 403"})
+        void shouldShowPaymentExceptionsOnlyToTheUnitsReception(String user, int status) {
+            ResponseEntity<JsonNode> response = client(user).getForEntity("/api/payments/exceptions?unit={unit}",
+                    JsonNode.class, UNIT);
+            assertThat(response.getStatusCode().value()).isEqualTo(status);
+        }
+
+        @ParameterizedTest(name = "{0} reads the fee totals of unit 1: {1}")
+        @CsvSource({"-, 401", "reception, 403", "specialist, 403", "head2, 403", "head, 200", "supervisor, 200",
+                "admin, 200"})
+        void shouldShowFeeTotalsToTheHeadAndSupervisors(String user, int status) {
+            ResponseEntity<JsonNode> response = client(user).getForEntity(
+                    "/api/payments/totals?unit={unit}&from=2026-01-01&to=2026-12-31", JsonNode.class, UNIT);
+            assertThat(response.getStatusCode().value()).isEqualTo(status);
+        }
+
         @ParameterizedTest(name = "{0} reads the audit trail of a dossier of unit 1: {1}")
         @CsvSource({"-, 401", "reception, 403", "specialist, 403", "head2, 403", "supervisor, 403", "head, 200",
                 "admin, 200"})

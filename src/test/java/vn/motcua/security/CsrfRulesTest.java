@@ -42,4 +42,17 @@ class CsrfRulesTest {
         assertThat(SecurityConfiguration.needsCsrfToken(request("POST", "/api/dossiers"))).isFalse();
         assertThat(SecurityConfiguration.needsCsrfToken(request("POST", "/tra-cuu"))).isFalse();
     }
+
+    @Test
+    void shouldLetBanksNoticesProveThemselvesBySignatureAlone() {
+        // A forged cross-site post cannot sign its body with the bank's secret: the session is no credential there.
+        MockHttpServletRequest notice = request("POST", "/api/payments/notices");
+        notice.setRequestedSessionId("abc");
+        notice.setRequestedSessionIdValid(true);
+        assertThat(SecurityConfiguration.needsCsrfToken(notice)).isFalse();
+        MockHttpServletRequest cash = request("POST", "/api/payments/000.00.01.H01-261123-0001/cash");
+        cash.setRequestedSessionId("abc");
+        cash.setRequestedSessionIdValid(true);
+        assertThat(SecurityConfiguration.needsCsrfToken(cash)).isTrue();
+    }
 }

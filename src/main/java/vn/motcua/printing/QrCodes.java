@@ -1,4 +1,4 @@
-package vn.motcua.portal;
+package vn.motcua.printing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,19 +15,30 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /** QR codes as PNG data URIs, which the PDF renderer embeds without fetching anything. */
-final class QrCodes {
+public final class QrCodes {
 
     private static final int SIZE = 240;
 
     private QrCodes() {
     }
 
-    static String pngDataUri(String text) {
+    public static String pngDataUri(String text) {
+        return png(text, Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
+                EncodeHintType.CHARACTER_SET, "UTF-8"));
+    }
+
+    /**
+     * A payment code (EMVCo, ASCII only) without the UTF-8 character-set marker (ECI) a link's code carries:
+     * banking apps read the EMVCo payload from the first byte.
+     */
+    public static String paymentCodePngDataUri(String payload) {
+        return png(payload, Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+    }
+
+    private static String png(String text, Map<EncodeHintType, Object> hints) {
         try {
             // Level M survives a crease or a stain on a paper receipt.
-            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
-                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE, hints);
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             MatrixToImageWriter.writeToStream(matrix, "PNG", png);
             return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());

@@ -1,0 +1,80 @@
+package vn.motcua.payments;
+
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import vn.motcua.MotcuaProperties;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierManagement;
+import vn.motcua.notify.Message;
+import vn.motcua.notify.Notification;
+import vn.motcua.notify.Notifier;
+import vn.motcua.notify.Recipient;
+
+/**
+ * Tells the applicant what to pay and reminds them (texts in {@code notify/templates/payment-*.txt}),
+ * once per dossier and event, and writes it on the control sheet.
+ */
+@Component
+class PaymentNotices {
+
+    /** Working days the applicant has to pay: the lifecycle's timer {@code payment_timed_out} says the same. */
+    static final int PAYMENT_DAYS = 5;
+
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+
+    private final Payments payments;
+    private final DossierManagement dossiers;
+    private final Notifier notifier;
+    private final WorkingCalendar calendar;
+    private final ZoneId zone;
+
+    PaymentNotices(Payments payments, DossierManagement dossiers, Notifier notifier, WorkingCalendar calendar,
+            MotcuaProperties settings) {
+        this.payments = payments;
+        this.dossiers = dossiers;
+        this.notifier = notifier;
+        this.calendar = calendar;
+        this.zone = settings.zone();
+    }
+
+    void requested(String code) {
+        payments.payBy(code, calendar.plusWorkingDays(Payments.now(), PAYMENT_DAYS));
+        Fee fee = payments.assess(code);
+        dossiers.paymentRequested(code, fee.amount());
+        send(code, fee, "payment-requested", "dossier:" + code + ":payment-requested");
+    }
+
+    void reminded(String code) {
+        Fee fee = payments.assess(code);
+        Dossier dossier = dossiers.get(code);
+        dossiers.paymentReminded(code, dossier.applicant().name());
+        send(code, fee, "payment-reminder", "dossier:" + code + ":payment-reminder");
+    }
+
+    private void send(String code, Fee fee, String template, String eventKey) {
+        Dossier dossier = dossiers.get(code);
+        String email = dossier.applicant().email();
+        if (email == null || email.isBlank()) {
+            return;
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("dossierCode", code);
+        model.put("applicantName", dossier.applicant().name());
+        model.put("procedureName", dossier.procedureName());
+        model.put("amount", NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi")).format(fee.amount()));
+        model.put("payBy", fee.payBy() == null ? "-" : LOCAL.format(fee.payBy().atZone(zone)));
+        PaymentsProperties.PayeeAccount account = payments.account(fee.unitCode()).orElse(null);
+        model.put("accountNumber", account == null ? "-" : account.number());
+        model.put("accountName", account == null ? "-" : account.name());
+        Message message = notifier.render(template, model);
+        notifier.send(new Notification(eventKey, code, Recipient.email(email, dossier.applicant().name()), message));
+    }
+}
