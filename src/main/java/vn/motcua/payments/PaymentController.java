@@ -1,19 +1,13 @@
 package vn.motcua.payments;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,13 +23,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import vn.motcua.MotcuaProperties;
 import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.dossier.DossierManagement;
 import vn.motcua.security.Officer;
 import vn.motcua.security.UnitAccess;
 
-/** Fee quotes, a dossier's fee and receipt, cash at the counter, the exception list and fee totals. */
+/** Fee quotes, a dossier's fee and receipt, cash at the counter and the exception list (fee totals are a report). */
 @RestController
 @Validated
 @Tag(name = "Payments")
@@ -48,10 +41,9 @@ class PaymentController {
     private final ProcedureCatalogue catalogue;
     private final DossierManagement dossiers;
     private final UnitAccess access;
-    private final MotcuaProperties settings;
 
     PaymentController(Payments payments, Fees fees, FeeReceipts receipts, PaymentExceptions exceptions,
-            ProcedureCatalogue catalogue, DossierManagement dossiers, UnitAccess access, MotcuaProperties settings) {
+            ProcedureCatalogue catalogue, DossierManagement dossiers, UnitAccess access) {
         this.payments = payments;
         this.fees = fees;
         this.receipts = receipts;
@@ -59,7 +51,6 @@ class PaymentController {
         this.catalogue = catalogue;
         this.dossiers = dossiers;
         this.access = access;
-        this.settings = settings;
     }
 
     record QuoteRequest(Map<String, Object> data) {
@@ -120,27 +111,5 @@ class PaymentController {
     @Operation(summary = "Reception closes an exception with what was done (refund, rest collected, ...)")
     PaymentException resolve(@PathVariable long id, @Valid @RequestBody Resolution resolution) {
         return exceptions.resolve(id, resolution.note());
-    }
-
-    @GetMapping("/api/payments/totals")
-    @Operation(summary = "Fees collected per unit, procedure and payment method between two dates (local, inclusive)")
-    List<FeeTotal> totals(@RequestParam(required = false) @Pattern(regexp = UnitAccess.UNIT_CODE) String unit,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        Officer officer = access.current().orElseThrow(() -> new ErrorResponseException(HttpStatus.UNAUTHORIZED));
-        boolean allowed = unit == null ? officer.isAdmin() || officer.readableUnits().isEmpty()
-                : officer.heads(unit) || officer.oversees(unit);
-        if (!allowed) {
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                    officer.id() + " may not read the fee totals of " + (unit == null ? "every unit" : "unit " + unit)),
-                    null);
-        }
-        if (to.isBefore(from)) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "'to' " + to + " is before 'from' " + from), null);
-        }
-        Instant start = from.atStartOfDay(settings.zone()).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(settings.zone()).toInstant();
-        return payments.totals(unit, start, end);
     }
 }

@@ -22,8 +22,8 @@ import vn.motcua.dossier.DossierManagement;
 @Service("payments")
 public class Payments {
 
-    static final String BANK = "BANK";
-    static final String CASH = "CASH";
+    public static final String BANK = "BANK";
+    public static final String CASH = "CASH";
 
     private final FeeRepository fees;
     private final Fees rules;
@@ -130,7 +130,8 @@ public class Payments {
         return fees.find(dossierCode).orElseThrow();
     }
 
-    List<FeeTotal> totals(String unitCode, Instant from, Instant to) {
+    /** Fees paid from {@code from} until before {@code to}, of one unit or every unit (null). */
+    public List<FeeTotal> totals(String unitCode, Instant from, Instant to) {
         return fees.totals(unitCode, from, to);
     }
 

@@ -32,7 +32,7 @@ import vn.motcua.security.UnitAccess;
 @RestController
 @Validated
 @RequestMapping("/api/reports")
-@Tag(name = "Reports", description = "Supervision reports (form II.06a, rankings, overdue dossiers) for heads of unit"
+@Tag(name = "Reports", description = "Supervision reports (form II.06a, rankings, fees collected, overdue dossiers) for heads of unit"
         + " and supervisors; JSON, or CSV / XLSX with ?format= or the Accept header")
 class ReportController {
 
@@ -89,6 +89,23 @@ class ReportController {
         Rankings rankings = reports.rankings(reportPeriod, limit, readable(officer, null));
         return respond(answer, rankings, ReportTables.rankings(rankings),
                 "xep-hang-" + reportPeriod.from() + "-" + reportPeriod.to(), officer, null, "rankings", request);
+    }
+
+    @GetMapping(value = "/fees", produces = {MediaType.APPLICATION_JSON_VALUE, TEXT_CSV, SPREADSHEET})
+    @Operation(summary = "Fees and charges collected per unit, procedure and payment method (bank transfer, cash)"
+            + " over a period")
+    ResponseEntity<?> fees(@Parameter(description = PERIOD_DOC) @RequestParam(defaultValue = "month") String period,
+            @RequestParam(required = false) LocalDate date, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
+            @Parameter(description = "one unit; every unit the reader may see when left out")
+            @RequestParam(required = false) @Pattern(regexp = UnitAccess.UNIT_CODE) String unit,
+            @RequestParam(required = false) String format, HttpServletRequest request) {
+        Format answer = Format.of(format, request);
+        ReportPeriod reportPeriod = period(period, date, from, to);
+        Officer officer = reader(unit);
+        FeeReport report = reports.fees(reportPeriod, unit, readable(officer, unit));
+        String name = "phi-le-phi-" + (unit == null ? "tat-ca" : unit) + "-" + reportPeriod.from() + "-" + reportPeriod.to();
+        return respond(answer, report, List.of(ReportTables.fees(report)), name, officer, unit, "fee totals", request);
     }
 
     @GetMapping(value = "/overdue", produces = {MediaType.APPLICATION_JSON_VALUE, TEXT_CSV, SPREADSHEET})

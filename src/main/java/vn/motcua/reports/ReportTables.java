@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import vn.motcua.payments.Payments;
+
 /** The reports laid out as the tables officers file: Vietnamese headings, one line per unit and procedure. */
 final class ReportTables {
 
@@ -55,6 +57,15 @@ final class ReportTables {
                         "Hồ sơ trễ hạn", "Đã giải quyết quá hạn", "Đang giải quyết quá hạn"),
                         r.lateProcedures().stream().map(p -> List.<Object>of(p.rank(), p.procedureCode(),
                                 p.procedureName(), p.late(), p.resolvedLate(), p.overdue())).toList()));
+    }
+
+    static ReportTable fees(FeeReport report) {
+        List<List<Object>> rows = new ArrayList<>(report.lines().stream().map(line -> Arrays.<Object>asList(line.unitCode(),
+                line.unitName(), line.procedureCode(), Payments.CASH.equals(line.paidBy()) ? "Tiền mặt" : "Chuyển khoản",
+                line.payments(), line.amount())).toList());
+        rows.add(Arrays.asList(null, "Tổng cộng", null, null, report.payments(), report.amount()));
+        return new ReportTable("Phí, lệ phí đã thu " + report.period().from() + " - " + report.period().to(),
+                List.of("Mã đơn vị", "Tên đơn vị", "Mã thủ tục", "Hình thức nộp", "Số lần nộp", "Số tiền (đồng)"), rows);
     }
 
     static ReportTable overdue(OverdueList list, ZoneId zone) {

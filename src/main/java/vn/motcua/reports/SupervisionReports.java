@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.motcua.MotcuaProperties;
 import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.payments.Payments;
 import vn.motcua.unit.Unit;
 import vn.motcua.unit.UnitDirectory;
 
@@ -36,13 +37,15 @@ public class SupervisionReports {
     private final ReportRepository repository;
     private final UnitDirectory units;
     private final ProcedureCatalogue catalogue;
+    private final Payments payments;
     private final MotcuaProperties settings;
 
     SupervisionReports(ReportRepository repository, UnitDirectory units, ProcedureCatalogue catalogue,
-            MotcuaProperties settings) {
+            Payments payments, MotcuaProperties settings) {
         this.repository = repository;
         this.units = units;
         this.catalogue = catalogue;
+        this.payments = payments;
         this.settings = settings;
     }
 
@@ -54,6 +57,11 @@ public class SupervisionReports {
     /** Units ranked over the period, and the {@code limit} procedures with the most late dossiers. */
     public Rankings rankings(ReportPeriod period, int limit) {
         return rankings(period, limit, null);
+    }
+
+    /** Fees collected over the period by one unit ({@code unitCode}) or every unit (null). */
+    public FeeReport fees(ReportPeriod period, String unitCode) {
+        return fees(period, unitCode, null);
     }
 
     /** The unit's open dossiers past or near their due date, now. */
@@ -92,6 +100,18 @@ public class SupervisionReports {
                 .toList();
         return new Ii06aReport(period, window.asOf, unitCode, procedureKey, lines,
                 Figures.sum(lines.stream().map(Ii06aReport.UnitLine::figures).toList()));
+    }
+
+    FeeReport fees(ReportPeriod period, String unitCode, Collection<String> readable) {
+        Map<String, Unit> shown = shownUnits(unitCode, readable);
+        Window window = window(period);
+        List<FeeReport.Line> lines = payments.totals(unitCode, window.start, window.end).stream()
+                .filter(total -> shown.containsKey(total.unitCode()))
+                .map(total -> new FeeReport.Line(total.unitCode(), shown.get(total.unitCode()).name(),
+                        total.procedureKey(), total.procedureCode(), total.paidBy(), total.payments(), total.amount()))
+                .toList();
+        return new FeeReport(period, unitCode, lines, lines.stream().mapToLong(FeeReport.Line::payments).sum(),
+                lines.stream().mapToLong(FeeReport.Line::amount).sum());
     }
 
     Rankings rankings(ReportPeriod period, int limit, Collection<String> readable) {

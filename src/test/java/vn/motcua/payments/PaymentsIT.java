@@ -2,6 +2,7 @@ package vn.motcua.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +18,9 @@ import java.util.concurrent.Future;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -229,31 +233,45 @@ class PaymentsIT extends IntegrationTest {
     }
 
     @Test
-    void shouldTotalFeesForHeadsAndSupervisors() {
+    void shouldReportFeeTotalsToHeadsAndSupervisors() throws IOException {
         String code = awaitingPayment("Đỗ Văn Giang");
         notice("TOTAL-" + code, 100000, code);
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
 
-        ResponseEntity<JsonNode> head = as("head2").getForEntity("/api/payments/totals?unit={u}&from={f}&to={t}",
-                JsonNode.class, OTHER_UNIT, today, today);
+        ResponseEntity<JsonNode> head = as("head2").getForEntity("/api/reports/fees?period=day&date={d}&unit={u}",
+                JsonNode.class, today, OTHER_UNIT);
         assertThat(head.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode bank = null;
-        for (JsonNode row : head.getBody()) {
-            if (row.get("procedureKey").asText().equals(PROCEDURE) && row.get("paidBy").asText().equals("BANK")) {
-                bank = row;
+        for (JsonNode line : head.getBody().get("lines")) {
+            assertThat(line.get("unitCode").asText()).isEqualTo(OTHER_UNIT);
+            if (line.get("procedureKey").asText().equals(PROCEDURE) && line.get("paidBy").asText().equals("BANK")) {
+                bank = line;
             }
         }
         assertThat(bank).isNotNull();
         assertThat(bank.get("amount").asLong()).isEqualTo(100000L * bank.get("payments").asLong()).isPositive();
+        assertThat(head.getBody().get("amount").asLong()).isGreaterThanOrEqualTo(bank.get("amount").asLong());
 
-        assertThat(as("supervisor").getForEntity("/api/payments/totals?from={f}&to={t}", JsonNode.class, today, today)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(as("head").getForEntity("/api/payments/totals?unit={u}&from={f}&to={t}", JsonNode.class,
-                OTHER_UNIT, today, today).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(as("reception2").getForEntity("/api/payments/totals?unit={u}&from={f}&to={t}", JsonNode.class,
-                OTHER_UNIT, today, today).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(as("head2").getForEntity("/api/payments/totals?from={f}&to={t}", JsonNode.class, today, today)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<byte[]> xlsx = as("head2").getForEntity("/api/reports/fees?period=day&date={d}&unit={u}&format=xlsx",
+                byte[].class, today, OTHER_UNIT);
+        assertThat(xlsx.getHeaders().getContentDisposition().getFilename())
+                .isEqualTo("phi-le-phi-" + OTHER_UNIT + "-" + today + "-" + today + ".xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            Row total = sheet.getRow(sheet.getLastRowNum());
+            assertThat(total.getCell(1).getStringCellValue()).isEqualTo("Tổng cộng");
+            assertThat((long) total.getCell(5).getNumericCellValue()).isEqualTo(head.getBody().get("amount").asLong());
+        }
+
+        // A supervisor of every unit sees Quận Hoàn Kiếm's fees without naming it; its head sees no other unit's.
+        JsonNode everyUnit = as("supervisor").getForObject("/api/reports/fees?period=day&date={d}", JsonNode.class, today);
+        assertThat(everyUnit.get("lines").findValuesAsText("unitCode")).contains(OTHER_UNIT);
+        JsonNode ownUnit = as("head2").getForObject("/api/reports/fees?period=day&date={d}", JsonNode.class, today);
+        assertThat(ownUnit.get("lines").findValuesAsText("unitCode")).containsOnly(OTHER_UNIT);
+        assertThat(as("head").getForEntity("/api/reports/fees?period=day&date={d}&unit={u}", JsonNode.class,
+                today, OTHER_UNIT).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("reception2").getForEntity("/api/reports/fees?period=day&date={d}&unit={u}", JsonNode.class,
+                today, OTHER_UNIT).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     /** An online household dossier of Quận Hoàn Kiếm, accepted at its desk: it waits for its fee. */

@@ -134,7 +134,7 @@ class AccessMatrixIT extends IntegrationTest {
                 "admin, 200"})
         void shouldShowFeeTotalsToTheHeadAndSupervisors(String user, int status) {
             ResponseEntity<JsonNode> response = client(user).getForEntity(
-                    "/api/payments/totals?unit={unit}&from=2026-01-01&to=2026-12-31", JsonNode.class, UNIT);
+                    "/api/reports/fees?period=year&date=2026-01-01&unit={unit}", JsonNode.class, UNIT);
             assertThat(response.getStatusCode().value()).isEqualTo(status);
         }
 
