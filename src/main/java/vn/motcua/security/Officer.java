@@ -14,6 +14,10 @@ public record Officer(String id, Set<String> groups) {
 
     public static final String ADMIN_GROUP = "camunda-admin";
     public static final String SUPERVISOR_GROUP = "supervisor";
+    /** Machines and people that scrape operations metrics (Prometheus); see docs/operations.md. */
+    public static final String MONITORING_GROUP = "monitoring";
+    /** Machines that read the reports of every unit and nothing about single dossiers (a central system). */
+    public static final String REPORT_READER_GROUP = "report-reader";
 
     public Officer {
         groups = Set.copyOf(groups);
@@ -60,6 +64,16 @@ public record Officer(String id, Set<String> groups) {
                 .filter(group -> Arrays.stream(Role.values()).anyMatch(role -> group.startsWith(role.prefix())))
                 .map(group -> group.substring(group.indexOf(':') + 1))
                 .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** Reads the operations metrics: the monitoring system's user, or an administrator. */
+    public boolean monitors() {
+        return isAdmin() || groups.contains(MONITORING_GROUP);
+    }
+
+    /** Reads every unit: an administrator or a supervisor without a unit (not {@code supervisor:<unit>}). */
+    public boolean readsEveryUnit() {
+        return readableUnits().isEmpty();
     }
 
     public boolean receivesAnywhere() {

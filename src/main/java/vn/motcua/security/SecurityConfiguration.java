@@ -71,7 +71,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain application(HttpSecurity http, ObjectMapper json) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
-        RequestMatcher api = request -> startsWithAny(request, "/api/", "/engine-rest/");
+        // The actuator too: Prometheus logs in with HTTP Basic and must get a 401, not a login page.
+        RequestMatcher api = request -> startsWithAny(request, "/api/", "/engine-rest/", "/actuator/");
         http.authorizeHttpRequests(requests -> requests
                         // Citizens: the catalogue, submission and tracking (code + secret) need no login.
                         .requestMatchers(HttpMethod.GET, "/", "/thu-tuc/**", "/tra-cuu/**", "/login", "/error",
@@ -89,6 +90,7 @@ class SecurityConfiguration {
                         .requestMatchers("/quay/**").access(reception())
                         .requestMatchers(HttpMethod.GET, "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").access(monitoring())
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -148,6 +150,10 @@ class SecurityConfiguration {
 
     private static AuthorizationManager<RequestAuthorizationContext> admin() {
         return (authentication, context) -> decide(authentication, Officer::isAdmin);
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> monitoring() {
+        return (authentication, context) -> decide(authentication, Officer::monitors);
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> reception() {

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -35,6 +36,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
+// Spring's tests leave out the Prometheus registry unless asked; operators scrape it (OperationsMetricsIT).
+@AutoConfigureObservability(tracing = false)
 public abstract class IntegrationTest {
 
     protected static final String UNIT = "000.00.01.H01";
