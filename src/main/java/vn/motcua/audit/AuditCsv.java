@@ -9,7 +9,7 @@ import java.util.stream.Stream;
  * Vietnamese). A value that a spreadsheet would run as a formula is prefixed with an apostrophe:
  * officers' and citizens' input ends up here.
  */
-final class AuditCsv {
+public final class AuditCsv {
 
     private static final String HEADER = "id,occurred_at,actor,action,dossier_code,unit_code,target,detail,client_address";
 
@@ -27,7 +27,8 @@ final class AuditCsv {
         return csv.toString();
     }
 
-    static String cell(String value) {
+    /** One quoted CSV field, defused against formula injection; also used by the report exports. */
+    public static String cell(String value) {
         if (value == null) {
             return "";
         }

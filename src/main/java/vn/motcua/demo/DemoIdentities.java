@@ -32,6 +32,7 @@ class DemoIdentities {
             group(unit.receptionGroup(), "Bộ phận một cửa - " + unit.name());
             group(unit.specialistGroup(), "Chuyên viên - " + unit.name());
             group(unit.headGroup(), "Lãnh đạo - " + unit.name());
+            group("supervisor:" + unit.code(), "Giám sát - " + unit.name());
         }
         group("supervisor", "Giám sát");
         group("monitoring", "Giám sát vận hành (Prometheus)");

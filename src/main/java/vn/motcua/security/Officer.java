@@ -76,6 +76,30 @@ public record Officer(String id, Set<String> groups) {
         return readableUnits().isEmpty();
     }
 
+    /** Reads the supervision reports of the unit: its head, a supervisor of it, a report reader, or an administrator. */
+    public boolean readsReportsOf(String unitCode) {
+        return heads(unitCode) || oversees(unitCode) || groups.contains(REPORT_READER_GROUP);
+    }
+
+    /**
+     * The units whose reports the officer may read; empty when every unit (administrators, {@code supervisor},
+     * {@code report-reader}).
+     */
+    public Optional<Set<String>> reportableUnits() {
+        if (isAdmin() || groups.contains(SUPERVISOR_GROUP) || groups.contains(REPORT_READER_GROUP)) {
+            return Optional.empty();
+        }
+        return Optional.of(groups.stream()
+                .filter(group -> group.startsWith(Role.HEAD.prefix()) || group.startsWith(Role.SUPERVISOR.prefix()))
+                .map(group -> group.substring(group.indexOf(':') + 1))
+                .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** Reads the reports of at least one unit. */
+    public boolean readsReports() {
+        return reportableUnits().map(units -> !units.isEmpty()).orElse(true);
+    }
+
     public boolean receivesAnywhere() {
         return isAdmin() || groups.stream().anyMatch(group -> group.startsWith(Role.RECEPTION.prefix()));
     }

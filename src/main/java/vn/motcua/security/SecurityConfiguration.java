@@ -88,6 +88,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/notifications").access(DossierCodeAccess.ofParameter("dossier"))
                         .requestMatchers("/api/calendar/**").access(admin())
                         .requestMatchers("/quay/**").access(reception())
+                        // Heads and supervisors; the report endpoints narrow it to the units they may read.
+                        .requestMatchers("/api/reports/**").access(reportReader())
                         .requestMatchers(HttpMethod.GET, "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").access(monitoring())
@@ -158,6 +160,10 @@ class SecurityConfiguration {
 
     private static AuthorizationManager<RequestAuthorizationContext> reception() {
         return (authentication, context) -> decide(authentication, Officer::receivesAnywhere);
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> reportReader() {
+        return (authentication, context) -> decide(authentication, Officer::readsReports);
     }
 
     private static AuthorizationDecision decide(Supplier<Authentication> authentication,

@@ -45,6 +45,19 @@ public class UnitAccess {
         return check(unitCode, officer -> officer.heads(unitCode), "act as head of unit");
     }
 
+    public Officer checkReadsReportsOf(String unitCode) {
+        return check(unitCode, officer -> officer.readsReportsOf(unitCode), "read the reports of unit");
+    }
+
+    /** An officer who reads the reports of at least one unit: a head, a supervisor, an administrator. */
+    public Officer checkReadsReports() {
+        Officer officer = current().orElseThrow(AccessRefusedException::unauthenticated);
+        if (!officer.readsReports()) {
+            throw AccessRefusedException.forbidden(officer.id() + " may not read reports");
+        }
+        return officer;
+    }
+
     public Officer checkReceivesFor(String unitCode) {
         return check(unitCode, officer -> officer.receivesFor(unitCode), "receive dossiers for unit");
     }
