@@ -76,7 +76,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         // Citizens: the catalogue, submission and tracking (code + secret) need no login.
                         .requestMatchers(HttpMethod.GET, "/", "/thu-tuc/**", "/tra-cuu/**", "/login", "/error",
-                                "/css/**", "/js/**", "/portal/**", "/images/**", "/favicon.ico").permitAll()
+                                "/css/**", "/js/**", "/portal/**", "/images/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/tra-cuu/**", "/ho-so/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/procedures/**", "/api/units/**", "/api/calendar/**")
                         .permitAll()
@@ -90,6 +90,9 @@ class SecurityConfiguration {
                         .requestMatchers("/quay/**").access(reception())
                         // Heads and supervisors; the report endpoints narrow it to the units they may read.
                         .requestMatchers("/api/reports/**").access(reportReader())
+                        .requestMatchers("/bao-cao").access(reportReader())
+                        // The log of reports pushed to central systems, and re-sends: administrators and supervisors of every unit.
+                        .requestMatchers("/api/report-deliveries", "/api/report-deliveries/**").access(everyUnit())
                         .requestMatchers(HttpMethod.GET, "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").access(monitoring())
@@ -152,6 +155,10 @@ class SecurityConfiguration {
 
     private static AuthorizationManager<RequestAuthorizationContext> admin() {
         return (authentication, context) -> decide(authentication, Officer::isAdmin);
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> everyUnit() {
+        return (authentication, context) -> decide(authentication, Officer::readsEveryUnit);
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> monitoring() {

@@ -54,17 +54,6 @@ class OperationsMetricsIT extends IntegrationTest {
     }
 
     @Test
-    void shouldKeepMetricsToTheMonitoringUserAndAdministrators() {
-        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(as("supervisor").getForEntity("/actuator/prometheus", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(as("head").getForEntity("/actuator/prometheus", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(as("admin").getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(as("head").getForEntity("/actuator/env", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    }
-
-    @Test
     void shouldShowHealthToEveryoneAndItsDetailsOnlyToTheMonitoringUser() {
         ResponseEntity<JsonNode> anonymous = http.getForEntity("/actuator/health", JsonNode.class);
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -70,6 +70,13 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
         registry.add("motcua.documents.root", DOCUMENTS::toString);
+        // Reports are pushed to receivers in the test JVM (TestWebhook): one for every unit, one for a ward.
+        registry.add("motcua.report-push.endpoints.central.url", () -> TestWebhook.url("/trung-uong"));
+        registry.add("motcua.report-push.endpoints.central.secret", () -> TestWebhook.SECRET);
+        registry.add("motcua.report-push.endpoints.phucxa.url", () -> TestWebhook.url("/phuong"));
+        registry.add("motcua.report-push.endpoints.phucxa.secret", () -> TestWebhook.SECRET);
+        registry.add("motcua.report-push.endpoints.phucxa.units", () -> "000.01.01.H01");
+        registry.add("motcua.report-push.retry-cycle", () -> "R3/PT1S");
     }
 
     @BeforeEach
