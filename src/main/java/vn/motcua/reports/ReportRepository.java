@@ -1,5 +1,6 @@
 package vn.motcua.reports;
 
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,7 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -22,9 +27,11 @@ import org.springframework.stereotype.Repository;
 class ReportRepository {
 
     private final JdbcClient jdbc;
+    private final boolean postgresql;
 
-    ReportRepository(JdbcClient jdbc) {
+    ReportRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.postgresql = "PostgreSQL".equals(databaseName(dataSource));
     }
 
     /** One row of the II.06a query: a unit and procedure's figures, and how many were wholly online. */
@@ -42,11 +49,51 @@ class ReportRepository {
      * @param units null for every unit
      */
     List<Line> lines(Instant start, Instant end, Instant asOf, ZoneId zone, Collection<String> units, String procedureKey) {
+        if (units != null && units.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = new HashMap<>(Map.of("s", timestamp(start), "e", timestamp(end), "a", timestamp(asOf)));
+        if (units != null) {
+            params.put("units", units);
+        }
+        if (procedureKey != null) {
+            params.put("procedure", procedureKey);
+        }
+        if (postgresql) {
+            // The planner's cost for a year of a large agency passes jit_above_cost, and compiling the
+            // expressions then takes longer than running them (docs/performance.md). SET LOCAL ends with
+            // the caller's read-only transaction.
+            jdbc.sql("set local jit = off").update();
+        }
+        List<Line> lines = jdbc.sql(linesSql(zone, start, units != null, procedureKey != null)).params(params)
+                .query(ReportRepository::line).list();
+        Map<String, String[]> names = new HashMap<>();
+        return lines.stream().map(line -> {
+            String[] name = names.computeIfAbsent(line.procedureKey(), this::procedureName);
+            return new Line(line.unitCode(), line.procedureKey(), name[0], name[1], line.figures(), line.whollyOnline());
+        }).toList();
+    }
+
+    /**
+     * The procedure's code and name as its latest dossier has them; asked apart so that the figures
+     * come from the report index alone (V11).
+     */
+    private String[] procedureName(String procedureKey) {
+        return jdbc.sql("""
+                select procedure_code, procedure_name from dossier where procedure_key = ?
+                order by received_at desc fetch first 1 rows only""")
+                .param(procedureKey)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .single();
+    }
+
+    /** Parameters {@code :s}, {@code :e}, {@code :a}, and {@code :units}, {@code :procedure} when narrowed. */
+    static String linesSql(ZoneId zone, Instant start, boolean someUnits, boolean oneProcedure) {
         String resolved = "finished_at < :e and status = 'RESULT_RETURNED'";
         String open = "(finished_at is null or finished_at >= :e)";
         String localDay = "cast(%s + " + offsetLiteral(zone, start) + " as date)";
-        String sql = """
-                select unit_code, procedure_key, max(procedure_code) as procedure_code, max(procedure_name) as procedure_name,
+        return """
+                select unit_code, procedure_key,
                     sum(case when received_at < :s then 1 else 0 end) as carried_over,
                     sum(case when received_at >= :s and channel = 'ONLINE' then 1 else 0 end) as online,
                     sum(case when received_at >= :s and channel <> 'ONLINE' then 1 else 0 end) as counter_or_post,
@@ -62,22 +109,11 @@ class ReportRepository {
                     sum(case when finished_at < :e and status = 'CLOSED_WITHOUT_SUPPLEMENT' then 1 else 0 end) as withdrawn,
                     sum(case when finished_at < :e and status = 'REFUSED' then 1 else 0 end) as refused
                 from dossier
-                where received_at < :e and (finished_at is null or finished_at >= :s)%5$s%6$s
+                where received_at < :e and (finished_at is null or finished_at >= :s)%5$s
                 group by unit_code, procedure_key
                 order by unit_code, procedure_key""".formatted(resolved, open, localDay.formatted("finished_at"),
-                localDay.formatted("due_at"), units == null ? "" : " and unit_code in (:units)",
-                procedureKey == null ? "" : " and procedure_key = :procedure");
-        if (units != null && units.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Object> params = new HashMap<>(Map.of("s", timestamp(start), "e", timestamp(end), "a", timestamp(asOf)));
-        if (units != null) {
-            params.put("units", units);
-        }
-        if (procedureKey != null) {
-            params.put("procedure", procedureKey);
-        }
-        return jdbc.sql(sql).params(params).query(ReportRepository::line).list();
+                localDay.formatted("due_at"),
+                (someUnits ? " and unit_code in (:units)" : "") + (oneProcedure ? " and procedure_key = :procedure" : ""));
     }
 
     List<UnitEvaluations> evaluations(Instant start, Instant end, Collection<String> units) {
@@ -150,8 +186,8 @@ class ReportRepository {
                 new Figures.Resolved(resolved, before, resolved - before - late, late),
                 new Figures.InProgress(inProgress, inProgress - overdue, overdue),
                 rs.getLong("awaiting_supplement"), rs.getLong("withdrawn"), rs.getLong("refused"));
-        return new Line(rs.getString("unit_code"), rs.getString("procedure_key"), rs.getString("procedure_code"),
-                rs.getString("procedure_name"), figures, rs.getLong("wholly_online"));
+        return new Line(rs.getString("unit_code"), rs.getString("procedure_key"), null, null, figures,
+                rs.getLong("wholly_online"));
     }
 
     /**
@@ -165,6 +201,15 @@ class ReportRepository {
                 - ZoneId.systemDefault().getRules().getOffset(at).getTotalSeconds();
         int minutes = Math.abs(seconds) / 60;
         return "interval '%s%d:%02d' hour to minute".formatted(seconds < 0 ? "-" : "", minutes / 60, minutes % 60);
+    }
+
+    private static String databaseName(DataSource dataSource) {
+        try {
+            return JdbcUtils.commonDatabaseName(
+                    JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("cannot tell which database the reports run on", e);
+        }
     }
 
     private static Timestamp timestamp(Instant instant) {

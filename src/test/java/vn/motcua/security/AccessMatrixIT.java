@@ -117,6 +117,39 @@ class AccessMatrixIT extends IntegrationTest {
             }
         }
 
+        @ParameterizedTest(name = "{0} reads report II.06a of unit {1}: {2}")
+        @CsvSource({"-, 000.00.01.H01, 401", "reception, 000.00.01.H01, 403", "specialist, 000.00.01.H01, 403",
+                "head2, 000.00.01.H01, 403", "supervisor2, 000.00.01.H01, 403", "head, 000.00.01.H01, 200",
+                "supervisor, 000.00.01.H01, 200", "admin, 000.00.01.H01, 200", "supervisor2, 000.00.02.H01, 200"})
+        void shouldShowAUnitsReportsToItsHeadAndSupervisors(String user, String unit, int status) {
+            for (String report : List.of("/api/reports/ii06a?unit={unit}", "/api/reports/overdue?unit={unit}")) {
+                ResponseEntity<JsonNode> response = client(user).getForEntity(report, JsonNode.class, unit);
+                if (status == 200) {
+                    assertThat(response.getStatusCode().value()).as(report).isEqualTo(200);
+                } else {
+                    assertProblem(response, status);
+                    assertThat(response.getBody().toString()).doesNotContain("Ngô Văn Phúc");
+                }
+            }
+            ResponseEntity<String> export = client(user).getForEntity("/api/reports/overdue?unit={unit}&format=csv",
+                    String.class, unit);
+            assertThat(export.getStatusCode().value()).isEqualTo(status);
+            assertThat(export.getBody()).doesNotContain("Ngô Văn Phúc");
+        }
+
+        @ParameterizedTest(name = "{0} reads the reports of every unit they may: {1}")
+        @CsvSource({"-, 401", "reception, 403", "specialist2, 403", "head, 200", "supervisor2, 200", "supervisor, 200"})
+        void shouldReportOnEveryUnitOnlyToReportReaders(String user, int status) {
+            for (String report : List.of("/api/reports/ii06a?period=year", "/api/reports/rankings?period=year")) {
+                ResponseEntity<JsonNode> response = client(user).getForEntity(report, JsonNode.class);
+                if (status == 200) {
+                    assertThat(response.getStatusCode().value()).isEqualTo(200);
+                } else {
+                    assertProblem(response, status);
+                }
+            }
+        }
+
         @ParameterizedTest(name = "{0} loads a calendar year: {1}")
         @CsvSource({"-, 401", "reception, 403", "head, 403", "supervisor, 403"})
         void shouldLetOnlyAdministratorsLoadCalendarYears(String user, int status) {
