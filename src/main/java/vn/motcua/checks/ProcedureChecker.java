@@ -64,6 +64,8 @@ public class ProcedureChecker {
     private static final Pattern SNAKE_CASE_ID = Pattern.compile("^[a-z][a-z0-9]*(_[a-z0-9]+)*$");
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{[a-z][A-Za-z0-9]*}$");
     private static final Pattern CALENDAR_EXPRESSION = Pattern.compile("^\\$\\{\\s*(deadlines|workingCalendar)\\..+}$");
+    /** A start event that repeats (a periodic report) reads its cycle from the configuration, through a bean. */
+    private static final Pattern CONFIGURED_CYCLE = Pattern.compile("^\\$\\{\\s*[a-z][A-Za-z0-9]*\\.[a-z][A-Za-z0-9]*\\(\\)\\s*}$");
     private static final Pattern GROUP = Pattern.compile("^([a-z]+):(\\$\\{unit}|[A-Za-z0-9._-]+)$");
     /** Camunda reads its extension attributes from either namespace. */
     private static final Set<String> CAMUNDA_NAMESPACES = Set.of(
@@ -371,6 +373,10 @@ public class ProcedureChecker {
         String expression = timer.getTimeDate() != null ? timer.getTimeDate().getTextContent()
                 : timer.getTimeDuration() != null ? timer.getTimeDuration().getTextContent()
                 : timer.getTimeCycle() != null ? timer.getTimeCycle().getTextContent() : null;
+        if (owner instanceof StartEvent && timer.getTimeCycle() != null && expression != null
+                && CONFIGURED_CYCLE.matcher(expression.strip()).matches()) {
+            return;
+        }
         if (expression == null || !CALENDAR_EXPRESSION.matcher(expression.strip()).matches()) {
             String shown = expression == null ? "(trống / empty)" : "'" + expression.strip() + "'";
             rules.add(owner == null ? timer : (BaseElement) owner, "hẹn giờ " + shown + " không tính theo lịch làm việc; dùng Timer Date"

@@ -35,6 +35,8 @@ class DemoIdentities {
             group("supervisor:" + unit.code(), "Giám sát - " + unit.name());
         }
         group("supervisor", "Giám sát");
+        group("monitoring", "Giám sát vận hành (Prometheus)");
+        group("report-reader", "Hệ thống tiếp nhận báo cáo");
         for (DemoProperties.User officer : demo.users()) {
             User existing = identity.createUserQuery().userId(officer.id()).singleResult();
             if (existing == null) {

@@ -14,6 +14,10 @@ public record Officer(String id, Set<String> groups) {
 
     public static final String ADMIN_GROUP = "camunda-admin";
     public static final String SUPERVISOR_GROUP = "supervisor";
+    /** Machines and people that scrape operations metrics (Prometheus); see docs/operations.md. */
+    public static final String MONITORING_GROUP = "monitoring";
+    /** Machines that read the reports of every unit and nothing about single dossiers (a central system). */
+    public static final String REPORT_READER_GROUP = "report-reader";
 
     public Officer {
         groups = Set.copyOf(groups);
@@ -62,14 +66,27 @@ public record Officer(String id, Set<String> groups) {
                 .collect(Collectors.toUnmodifiableSet()));
     }
 
-    /** Reads the supervision reports of the unit: its head, a supervisor of it, or an administrator. */
-    public boolean readsReportsOf(String unitCode) {
-        return heads(unitCode) || oversees(unitCode);
+    /** Reads the operations metrics: the monitoring system's user, or an administrator. */
+    public boolean monitors() {
+        return isAdmin() || groups.contains(MONITORING_GROUP);
     }
 
-    /** The units whose reports the officer may read; empty when every unit (administrators, {@code supervisor}). */
+    /** Reads every unit: an administrator or a supervisor without a unit (not {@code supervisor:<unit>}). */
+    public boolean readsEveryUnit() {
+        return readableUnits().isEmpty();
+    }
+
+    /** Reads the supervision reports of the unit: its head, a supervisor of it, a report reader, or an administrator. */
+    public boolean readsReportsOf(String unitCode) {
+        return heads(unitCode) || oversees(unitCode) || groups.contains(REPORT_READER_GROUP);
+    }
+
+    /**
+     * The units whose reports the officer may read; empty when every unit (administrators, {@code supervisor},
+     * {@code report-reader}).
+     */
     public Optional<Set<String>> reportableUnits() {
-        if (isAdmin() || groups.contains(SUPERVISOR_GROUP)) {
+        if (isAdmin() || groups.contains(SUPERVISOR_GROUP) || groups.contains(REPORT_READER_GROUP)) {
             return Optional.empty();
         }
         return Optional.of(groups.stream()

@@ -94,11 +94,12 @@ class SecurityConfiguration {
     SecurityFilterChain application(HttpSecurity http, ObjectMapper json, SecurityProperties properties,
             ObjectProvider<ClientRegistrationRepository> registrations, IdentityService identity) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
-        RequestMatcher api = request -> startsWithAny(request, "/api/", "/engine-rest/");
+        // The actuator too: Prometheus logs in with HTTP Basic and must get a 401, not a login page.
+        RequestMatcher api = request -> startsWithAny(request, "/api/", "/engine-rest/", "/actuator/");
         http.authorizeHttpRequests(requests -> requests
                         // Citizens: the catalogue, submission and tracking (code + secret) need no login.
                         .requestMatchers(HttpMethod.GET, "/", "/thu-tuc/**", "/tra-cuu/**", "/login", "/error",
-                                "/css/**", "/js/**", "/portal/**", "/images/**", "/favicon.ico").permitAll()
+                                "/css/**", "/js/**", "/portal/**", "/images/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/tra-cuu/**", "/ho-so/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/procedures/**", "/api/units/**", "/api/calendar/**")
                         .permitAll()
@@ -116,8 +117,12 @@ class SecurityConfiguration {
                         .requestMatchers("/quay/**").access(reception())
                         // Heads and supervisors; the report endpoints narrow it to the units they may read.
                         .requestMatchers("/api/reports/**").access(reportReader())
+                        .requestMatchers("/bao-cao").access(reportReader())
+                        // The log of reports pushed to central systems, and re-sends: administrators and supervisors of every unit.
+                        .requestMatchers("/api/report-deliveries", "/api/report-deliveries/**").access(everyUnit())
                         .requestMatchers(HttpMethod.GET, "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").access(monitoring())
                         // A citizen's own dossiers: only through the citizens' OIDC login (off by default).
                         .requestMatchers(HttpMethod.GET, "/api/citizen/**").access(citizen())
                         // Everything else is for officers; a citizen's login is no officer's.
@@ -203,6 +208,14 @@ class SecurityConfiguration {
 
     private static AuthorizationManager<RequestAuthorizationContext> admin() {
         return (authentication, context) -> decide(authentication, Officer::isAdmin);
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> everyUnit() {
+        return (authentication, context) -> decide(authentication, Officer::readsEveryUnit);
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> monitoring() {
+        return (authentication, context) -> decide(authentication, Officer::monitors);
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> reception() {

@@ -20,6 +20,7 @@ import vn.motcua.dossier.Decision;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.EventType;
 import vn.motcua.evaluation.Satisfaction;
+import vn.motcua.reports.PeriodKind;
 import vn.motcua.unit.UnitLevel;
 
 /**
@@ -36,7 +37,8 @@ class PageLabelsTest {
             new LabelledEnum("resultChannel.", ResultChannel.class),
             new LabelledEnum("onlineLevel.", OnlineLevel.class),
             new LabelledEnum("unitLevel.", UnitLevel.class),
-            new LabelledEnum("satisfaction.", Satisfaction.class));
+            new LabelledEnum("satisfaction.", Satisfaction.class),
+            new LabelledEnum("period.", PeriodKind.class));
 
     @ParameterizedTest
     @ValueSource(strings = {"messages.properties", "messages_en.properties"})

@@ -202,6 +202,32 @@ class AccessMatrixIT extends IntegrationTest {
             assertThat(http.getForEntity("/actuator/health", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         }
 
+        @ParameterizedTest(name = "{0} reads the log of reports pushed to central systems: {1}")
+        @CsvSource({"-, 401", "reception, 403", "head, 403", "supervisor2, 403", "central, 403", "prometheus, 403",
+                "supervisor, 200", "admin, 200"})
+        void shouldShowTheReportDeliveriesToSupervisorsOfEveryUnitOnly(String user, int status) {
+            ResponseEntity<JsonNode> response = client(user).getForEntity("/api/report-deliveries", JsonNode.class);
+            assertThat(response.getStatusCode().value()).isEqualTo(status);
+        }
+
+        @ParameterizedTest(name = "{0} reads every unit's II.06a as a central system does: {1}")
+        @CsvSource({"-, 401", "reception, 403", "prometheus, 403", "central, 200", "supervisor, 200"})
+        void shouldLetTheCentralSystemsMachineUserReadTheReports(String user, int status) {
+            ResponseEntity<JsonNode> response = client(user).getForEntity("/api/reports/ii06a?unit={unit}", JsonNode.class,
+                    OTHER_UNIT);
+            assertThat(response.getStatusCode().value()).isEqualTo(status);
+            // ... and nothing about single dossiers
+            assertThat(client(user).getForEntity("/api/dossiers/{code}", JsonNode.class, theirs).getStatusCode().value())
+                    .isEqualTo(status == 401 ? 401 : "supervisor".equals(user) ? 200 : 403);
+        }
+
+        @ParameterizedTest(name = "{0} scrapes the operations metrics: {1}")
+        @CsvSource({"-, 401", "supervisor, 403", "central, 403", "head, 403", "prometheus, 200", "admin, 200"})
+        void shouldKeepMetricsToTheMonitoringUser(String user, int status) {
+            assertThat(client(user).getForEntity("/actuator/prometheus", String.class).getStatusCode().value())
+                    .isEqualTo(status);
+        }
+
         @Test
         void shouldRefuseBadPasswordsWithAProblemBody() {
             // Not a demo officer: a failed login locks its user for a few seconds (the engine's delay).
@@ -283,6 +309,12 @@ class AccessMatrixIT extends IntegrationTest {
         @CsvSource({"reception, 200", "reception2, 200", "admin, 200", "specialist, 403", "head, 403", "supervisor, 403"})
         void shouldOpenTheDeskToReceptionOfficersOnly(String user, int status) {
             assertThat(as(user).getForEntity("/quay", String.class).getStatusCode().value()).isEqualTo(status);
+        }
+
+        @ParameterizedTest(name = "{0} opens the reports dashboard: {1}")
+        @CsvSource({"head, 200", "supervisor, 200", "supervisor2, 200", "admin, 200", "reception, 403", "specialist, 403"})
+        void shouldOpenTheDashboardToReportReadersOnly(String user, int status) {
+            assertThat(as(user).getForEntity("/bao-cao", String.class).getStatusCode().value()).isEqualTo(status);
         }
 
         @Test

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
@@ -24,9 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.motcua.MotcuaApplication;
 import vn.motcua.support.IntegrationTest;
-import vn.motcua.support.TestDatabase;
+import vn.motcua.support.ClusterNodes;
 import vn.motcua.support.TestMail;
 
 /**
@@ -40,11 +38,11 @@ class ClusteredDeadlinesIT {
     private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+    private final ClusterNodes cluster = new ClusterNodes();
 
     @AfterEach
     void stopNodes() {
-        nodes.forEach(ConfigurableApplicationContext::close);
+        cluster.close();
         ClockUtil.reset();
     }
 
@@ -52,10 +50,10 @@ class ClusteredDeadlinesIT {
     void shouldEscalateAndNotifyExactlyOnceWhenTwoNodesShareTheDatabase() throws InterruptedException {
         // Given two nodes and thirty dossiers submitted on Monday 23 November 2026 at 09:00
         ClockUtil.setCurrentTime(Date.from(local("2026-11-23T09:00")));
-        ConfigurableApplicationContext a = node("cluster-a");
-        ConfigurableApplicationContext b = node("cluster-b");
+        ConfigurableApplicationContext a = cluster.start("cluster-a");
+        ConfigurableApplicationContext b = cluster.start("cluster-b");
         TestRestTemplate http = new TestRestTemplate();
-        String api = "http://127.0.0.1:" + a.getEnvironment().getProperty("local.server.port") + "/api/dossiers";
+        String api = ClusterNodes.url(a, "/api/dossiers");
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < DOSSIERS; i++) {
             ResponseEntity<JsonNode> submitted = http.postForEntity(api, IntegrationTest.submission(
@@ -115,30 +113,6 @@ class ClusteredDeadlinesIT {
     private static int notifications(JdbcClient db, String eventKey) {
         return db.sql("select count(*) from notification where event_key = ?").param(eventKey).query(Integer.class)
                 .single();
-    }
-
-    private ConfigurableApplicationContext node(String name) {
-        ConfigurableApplicationContext node = new SpringApplicationBuilder(MotcuaApplication.class)
-                .profiles("demo")
-                // Arguments, so that they override application.yaml as a node's environment would.
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + TestDatabase.url(),
-                        "--spring.datasource.username=" + TestDatabase.user(),
-                        "--spring.datasource.password=" + TestDatabase.password(),
-                        "--motcua.documents.root=" + IntegrationTest.DOCUMENTS,
-                        "--spring.mail.host=127.0.0.1",
-                        "--spring.mail.port=" + TestMail.port(),
-                        // One JVM, two engines: each needs a name of its own in Camunda's registry.
-                        "--camunda.bpm.process-engine-name=" + name,
-                        "--camunda.bpm.generic-properties.properties.hostname=" + name,
-                        "--camunda.bpm.job-execution.enabled=true",
-                        "--camunda.bpm.job-execution.max-jobs-per-acquisition=10",
-                        "--camunda.bpm.job-execution.wait-time-in-millis=200",
-                        "--camunda.bpm.job-execution.max-wait=1000",
-                        "--camunda.bpm.metrics.enabled=false",
-                        "--camunda.bpm.metrics.db-reporter-activate=false");
-        nodes.add(node);
-        return node;
     }
 
     private static Map<String, Object> applicant(String name) {

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -35,6 +36,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
+// Spring's tests leave out the Prometheus registry unless asked; operators scrape it (OperationsMetricsIT).
+@AutoConfigureObservability(tracing = false)
 public abstract class IntegrationTest {
 
     protected static final String UNIT = "000.00.01.H01";
@@ -67,6 +70,13 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
         registry.add("motcua.documents.root", DOCUMENTS::toString);
+        // Reports are pushed to receivers in the test JVM (TestWebhook): one for every unit, one for a ward.
+        registry.add("motcua.report-push.endpoints.central.url", () -> TestWebhook.url("/trung-uong"));
+        registry.add("motcua.report-push.endpoints.central.secret", () -> TestWebhook.SECRET);
+        registry.add("motcua.report-push.endpoints.phucxa.url", () -> TestWebhook.url("/phuong"));
+        registry.add("motcua.report-push.endpoints.phucxa.secret", () -> TestWebhook.SECRET);
+        registry.add("motcua.report-push.endpoints.phucxa.units", () -> "000.01.01.H01");
+        registry.add("motcua.report-push.retry-cycle", () -> "R3/PT1S");
     }
 
     @BeforeEach

@@ -1,0 +1,35 @@
+package vn.motcua.reportpush;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import vn.motcua.reports.PeriodKind;
+
+/**
+ * One report sent (or being sent) to one endpoint, with every attempt. Retries of a delivery keep its
+ * id, so a receiver that stores the id sees a repeated delivery as what it is.
+ */
+public record ReportDelivery(String id, String endpoint, PeriodKind periodType, LocalDate periodFrom,
+        LocalDate periodTo, List<String> units, Trigger trigger, String requestedBy, Status status, int attempts,
+        Integer lastStatusCode, String lastError, Instant createdAt, Instant lastAttemptAt, Instant deliveredAt,
+        List<Attempt> attemptLog) {
+
+    public enum Trigger {
+        /** Started by the engine's timer at the end of the period: once per endpoint and period. */
+        SCHEDULED,
+        /** Asked for again by an administrator or supervisor. */
+        RESEND
+    }
+
+    public enum Status {
+        PENDING, DELIVERED, FAILED
+    }
+
+    /**
+     * @param statusCode the receiver's HTTP status; null when no answer came (connection refused, timeout)
+     * @param error      what went wrong, null when the receiver accepted (2xx)
+     */
+    public record Attempt(int number, Instant startedAt, long durationMillis, Integer statusCode, String error) {
+    }
+}
