@@ -144,6 +144,28 @@
     });
   }
 
+  function showFees(report) {
+    const body = fill('fees');
+    const amount = new Intl.NumberFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN');
+    report.lines.forEach((line) => {
+      const row = document.createElement('tr');
+      cell(row, line.unitName, true);
+      cell(row, line.procedureCode);
+      cell(row, line.paidBy === 'CASH' ? label('labelCash') : label('labelBank'));
+      cell(row, line.payments);
+      cell(row, amount.format(line.amount));
+      body.appendChild(row);
+    });
+    const total = document.createElement('tr');
+    total.className = 'total';
+    cell(total, label('labelTotal'), true);
+    cell(total, '');
+    cell(total, '');
+    cell(total, report.payments);
+    cell(total, amount.format(report.amount));
+    body.appendChild(total);
+  }
+
   function showOverdue(list) {
     const body = fill('overdue');
     document.getElementById('overdue-hint').hidden = list !== null;
@@ -179,13 +201,15 @@
     try {
       const rankingParams = new URLSearchParams(params);
       rankingParams.delete('unit');
-      const [report, rankings, overdue] = await Promise.all([
+      const [report, rankings, fees, overdue] = await Promise.all([
         read('/api/reports/ii06a', ii06a),
         read('/api/reports/rankings', rankingParams),
+        read('/api/reports/fees', params),
         form.unit.value ? read('/api/reports/overdue', new URLSearchParams({unit: form.unit.value})) : Promise.resolve(null)
       ]);
       showIi06a(report);
       showRankings(rankings);
+      showFees(fees);
       showOverdue(overdue);
       main.dataset.loaded = 'true';
     } catch (e) {

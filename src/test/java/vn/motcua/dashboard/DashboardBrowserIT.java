@@ -81,6 +81,10 @@ class DashboardBrowserIT extends IntegrationTest {
         WebElement unitRow = page.findElement(By.cssSelector("#ii06a tbody tr.unit"));
         assertThat(unitRow.findElements(By.tagName("td")).get(0).getText()).isEqualTo(String.valueOf(received));
         assertThat(page.findElement(By.id("overdue-hint")).isDisplayed()).isFalse();
+        JsonNode fees = as("supervisor").getForObject("/api/reports/fees?period=month&unit={unit}", JsonNode.class, UNIT);
+        List<WebElement> feeTotal = page.findElements(By.cssSelector("#fees tbody tr.total td"));
+        assertThat(feeTotal.get(2).getText()).isEqualTo(fees.get("payments").asText());
+        assertThat(page.findElements(By.cssSelector("#fees tbody tr:not(.total)"))).hasSize(fees.get("lines").size());
         browser.screenshot("dashboard-one-unit");
 
         // And the XLSX download holds the filtered numbers
