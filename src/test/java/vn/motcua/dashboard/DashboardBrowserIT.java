@@ -57,6 +57,8 @@ class DashboardBrowserIT extends IntegrationTest {
         page.findElement(By.id("username")).sendKeys("supervisor");
         page.findElement(By.id("password")).sendKeys(PASSWORD);
         page.findElement(By.cssSelector("button[type=submit]")).click();
+        // Only once the login has landed: navigating earlier would cancel it.
+        browser.waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
         page.get(http.getRootUri() + "/bao-cao");
         awaitLoaded(page);
 

@@ -22,7 +22,13 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +39,7 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.motcua.support.Browser;
 import vn.motcua.support.IntegrationTest;
 
 /**
@@ -272,6 +279,65 @@ class PaymentsIT extends IntegrationTest {
                 today, OTHER_UNIT).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as("reception2").getForEntity("/api/reports/fees?period=day&date={d}&unit={u}", JsonNode.class,
                 today, OTHER_UNIT).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** The reception desk's payments page in headless Chromium. */
+    @Nested
+    class DeskPage {
+
+        @RegisterExtension
+        final Browser browser = new Browser();
+
+        @Test
+        void shouldTakeTheFeeInCashAndSettleAPartialTransferAtTheDesk() {
+            String code = awaitingPayment("Hà Thị Quầy");
+            assertThat(notice("DESK-" + code, 40000, code).getBody().get("outcome").asText()).isEqualTo("PARTIAL");
+            WebDriver page = browser.driver();
+            page.get(http.getRootUri() + "/login");
+            page.findElement(By.id("username")).sendKeys("reception2");
+            page.findElement(By.id("password")).sendKeys(PASSWORD);
+            page.findElement(By.cssSelector("button[type=submit]")).click();
+            // Only once the login has landed: navigating earlier would cancel it.
+            browser.waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            page.get(http.getRootUri() + "/quay/thanh-toan");
+
+            // The partial transfer waits at the desk with what was paid and what is due
+            assertThat(exceptionRow(page, code).getText()).contains("Nộp thiếu", "40.000", "100.000");
+            browser.screenshot("desk-payments");
+
+            // Another amount than the fee is refused with the reason, and nothing is recorded
+            pay(page, code, "60000");
+            assertThat(page.findElement(By.id("desk-error")).getText()).contains("100000");
+            assertThat(fee(code).get("status").asText()).isEqualTo("DUE");
+
+            // The fee in cash moves the dossier on
+            pay(page, code, "100.000");
+            assertThat(page.findElement(By.id("desk-done")).getText()).contains(code);
+            assertThat(fee(code).get("status").asText()).isEqualTo("PAID");
+            assertThat(dossier(code).get("status").asText()).isEqualTo("IN_PROGRESS");
+
+            // The transfer is settled with what the desk did about it
+            WebElement row = exceptionRow(page, code);
+            row.findElement(By.name("note")).sendKeys("Hoàn trả 40.000 đồng đã chuyển khoản");
+            row.findElement(By.tagName("button")).click();
+            assertThat(page.findElement(By.id("desk-resolved")).isDisplayed()).isTrue();
+            assertThat(exceptionsOf(code)).isEmpty();
+            browser.screenshot("desk-payments-settled");
+        }
+
+        private void pay(WebDriver page, String code, String amount) {
+            page.findElement(By.id("code")).sendKeys(code);
+            page.findElement(By.id("amount")).sendKeys(amount);
+            page.findElement(By.cssSelector("#cash button")).click();
+        }
+
+        private WebElement exceptionRow(WebDriver page, String code) {
+            return page.findElement(By.xpath("//table[@id='exceptions']//tr[th='" + code + "']"));
+        }
+
+        private JsonNode fee(String code) {
+            return as("reception2").getForObject("/api/payments/{code}", JsonNode.class, code).get("fee");
+        }
     }
 
     /** An online household dossier of Quận Hoàn Kiếm, accepted at its desk: it waits for its fee. */

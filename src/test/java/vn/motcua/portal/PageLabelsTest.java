@@ -20,6 +20,7 @@ import vn.motcua.dossier.Decision;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.EventType;
 import vn.motcua.evaluation.Satisfaction;
+import vn.motcua.payments.PaymentException;
 import vn.motcua.reports.PeriodKind;
 import vn.motcua.unit.UnitLevel;
 
@@ -38,7 +39,8 @@ class PageLabelsTest {
             new LabelledEnum("onlineLevel.", OnlineLevel.class),
             new LabelledEnum("unitLevel.", UnitLevel.class),
             new LabelledEnum("satisfaction.", Satisfaction.class),
-            new LabelledEnum("period.", PeriodKind.class));
+            new LabelledEnum("period.", PeriodKind.class),
+            new LabelledEnum("paymentException.", PaymentException.Kind.class));
 
     @ParameterizedTest
     @ValueSource(strings = {"messages.properties", "messages_en.properties"})

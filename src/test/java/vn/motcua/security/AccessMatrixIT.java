@@ -311,6 +311,17 @@ class AccessMatrixIT extends IntegrationTest {
             assertThat(as(user).getForEntity("/quay", String.class).getStatusCode().value()).isEqualTo(status);
         }
 
+        @ParameterizedTest(name = "{0} opens the desk's payments page: {1}")
+        @CsvSource({"reception, 200", "reception2, 200", "admin, 200", "specialist, 403", "head, 403", "supervisor, 403"})
+        void shouldOpenTheDeskPaymentsToReceptionOfficersOnly(String user, int status) {
+            // Asking for another unit's desk shows the officer's own: only desks they staff are offered.
+            ResponseEntity<String> page = as(user).getForEntity("/quay/thanh-toan?unit={unit}", String.class, OTHER_UNIT);
+            assertThat(page.getStatusCode().value()).isEqualTo(status);
+            if (user.equals("reception")) {
+                assertThat(page.getBody()).doesNotContain(OTHER_UNIT);
+            }
+        }
+
         @ParameterizedTest(name = "{0} opens the reports dashboard: {1}")
         @CsvSource({"head, 200", "supervisor, 200", "supervisor2, 200", "admin, 200", "reception, 403", "specialist, 403"})
         void shouldOpenTheDashboardToReportReadersOnly(String user, int status) {
