@@ -34,6 +34,14 @@ public final class ReportBenchmark {
     }
 
     public static void main(String[] args) {
+        try {
+            measure();
+        } finally {
+            TestDatabase.drop();
+        }
+    }
+
+    private static void measure() {
         String url = TestDatabase.url();
         Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password())
                 .locations("classpath:db/migration").load().migrate();

@@ -22,21 +22,30 @@ public final class TestDatabase {
     private static final String PASSWORD = env("MOTCUA_TEST_DB_PASSWORD", "");
 
     private static String url;
+    private static String name;
 
     private TestDatabase() {
     }
 
     public static synchronized String url() {
         if (url == null) {
-            String name = "motcua_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+            name = "motcua_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
                     + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
             execute("create database " + name);
             // After the application contexts have closed: dropped under a closing engine, the database
             // left the engine waiting 30 s for a connection until Surefire killed the JVM.
-            SpringApplication.getShutdownHandlers().add(() -> execute("drop database if exists " + name + " with (force)"));
+            // (Spring runs these handlers only in a JVM that started an application: others call drop().)
+            SpringApplication.getShutdownHandlers().add(TestDatabase::drop);
             url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
         }
         return url;
+    }
+
+    /** Drops the run's database now, if there is one. */
+    public static synchronized void drop() {
+        if (name != null) {
+            execute("drop database if exists " + name + " with (force)");
+        }
     }
 
     public static String user() {
