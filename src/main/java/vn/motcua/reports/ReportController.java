@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,9 +58,7 @@ class ReportController {
     @GetMapping(value = "/ii06a", produces = {MediaType.APPLICATION_JSON_VALUE, TEXT_CSV, SPREADSHEET})
     @Operation(summary = "Form II.06a: received, resolved, in progress, awaiting supplement, withdrawn and refused"
             + " dossiers per unit and procedure over a period (docs/reports.md)")
-    ResponseEntity<?> ii06a(@Parameter(description = PERIOD_DOC) @RequestParam(defaultValue = "month") String period,
-            @RequestParam(required = false) LocalDate date, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to,
+    ResponseEntity<?> ii06a(@ParameterObject PeriodQuery when,
             @Parameter(description = "one unit; every unit the reader may see when left out")
             @RequestParam(required = false) @Pattern(regexp = UnitAccess.UNIT_CODE) String unit,
             @Parameter(description = "one procedure (its key); every procedure when left out")
@@ -66,7 +66,7 @@ class ReportController {
             @Parameter(description = "json (default), csv or xlsx") @RequestParam(required = false) String format,
             HttpServletRequest request) {
         Format answer = Format.of(format, request);
-        ReportPeriod reportPeriod = period(period, date, from, to);
+        ReportPeriod reportPeriod = period(when);
         Officer officer = reader(unit);
         Ii06aReport report = reports.ii06a(reportPeriod, unit, procedure, readable(officer, unit));
         String name = "bao-cao-II.06a-" + (unit == null ? "tat-ca" : unit) + (procedure == null ? "" : "-" + procedure)
@@ -77,14 +77,12 @@ class ReportController {
     @GetMapping(value = "/rankings", produces = {MediaType.APPLICATION_JSON_VALUE, TEXT_CSV, SPREADSHEET})
     @Operation(summary = "Units ranked by on-time rate, online-submission rate and satisfaction; the procedures with"
             + " the most late dossiers")
-    ResponseEntity<?> rankings(@Parameter(description = PERIOD_DOC) @RequestParam(defaultValue = "month") String period,
-            @RequestParam(required = false) LocalDate date, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to,
+    ResponseEntity<?> rankings(@ParameterObject PeriodQuery when,
             @Parameter(description = "how many procedures with late dossiers to list")
             @RequestParam(defaultValue = "" + SupervisionReports.DEFAULT_LATE_PROCEDURES) @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String format, HttpServletRequest request) {
         Format answer = Format.of(format, request);
-        ReportPeriod reportPeriod = period(period, date, from, to);
+        ReportPeriod reportPeriod = period(when);
         Officer officer = reader(null);
         Rankings rankings = reports.rankings(reportPeriod, limit, readable(officer, null));
         return respond(answer, rankings, ReportTables.rankings(rankings),
@@ -94,14 +92,12 @@ class ReportController {
     @GetMapping(value = "/fees", produces = {MediaType.APPLICATION_JSON_VALUE, TEXT_CSV, SPREADSHEET})
     @Operation(summary = "Fees and charges collected per unit, procedure and payment method (bank transfer, cash)"
             + " over a period")
-    ResponseEntity<?> fees(@Parameter(description = PERIOD_DOC) @RequestParam(defaultValue = "month") String period,
-            @RequestParam(required = false) LocalDate date, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to,
+    ResponseEntity<?> fees(@ParameterObject PeriodQuery when,
             @Parameter(description = "one unit; every unit the reader may see when left out")
             @RequestParam(required = false) @Pattern(regexp = UnitAccess.UNIT_CODE) String unit,
             @RequestParam(required = false) String format, HttpServletRequest request) {
         Format answer = Format.of(format, request);
-        ReportPeriod reportPeriod = period(period, date, from, to);
+        ReportPeriod reportPeriod = period(when);
         Officer officer = reader(unit);
         FeeReport report = reports.fees(reportPeriod, unit, readable(officer, unit));
         String name = "phi-le-phi-" + (unit == null ? "tat-ca" : unit) + "-" + reportPeriod.from() + "-" + reportPeriod.to();
@@ -121,10 +117,17 @@ class ReportController {
                 "overdue list", request);
     }
 
-    private ReportPeriod period(String kind, LocalDate date, LocalDate from, LocalDate to) {
+    /** The period every report is asked for: {@code period} (default month) with {@code date}, or {@code from} and {@code to}. */
+    record PeriodQuery(@Parameter(description = PERIOD_DOC) String period, LocalDate date, LocalDate from, LocalDate to) {
+    }
+
+    private ReportPeriod period(PeriodQuery when) {
+        LocalDate date = when.date();
+        LocalDate from = when.from();
+        LocalDate to = when.to();
         PeriodKind periodKind;
         try {
-            periodKind = PeriodKind.valueOf(kind.toUpperCase(Locale.ROOT));
+            periodKind = PeriodKind.valueOf((when.period() == null ? "month" : when.period()).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw InvalidReportRequestException.of("period", "period must be one of day, month, quarter, year, custom",
                     "Kỳ báo cáo phải là day, month, quarter, year hoặc custom");
