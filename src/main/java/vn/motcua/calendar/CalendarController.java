@@ -5,9 +5,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.SortedSet;
 
@@ -39,7 +36,7 @@ import vn.motcua.calendar.CalendarYears.Source;
 @Tag(name = "Calendar", description = "Working days and working hours of the agency, and the yearly days off behind them")
 class CalendarController {
 
-    private static final String INSTANT_EXAMPLE = "2026-02-13T09:00:00+07:00";
+    private static final String INSTANT_EXAMPLE = Moment.EXAMPLE;
     /** Far beyond any legal deadline, and small enough to stay clear of arithmetic overflow. */
     private static final long MAX_AMOUNT = 100_000;
 
@@ -52,9 +49,11 @@ class CalendarController {
     }
 
     @GetMapping("/plus")
-    @Operation(summary = "Add working days or working hours to an instant",
+    @Operation(summary = "Add working days or working hours to an instant (raw arithmetic)",
             description = "Exactly one of days (the same local time on the N-th next working day) or hours (office"
-                    + " time walked through opening periods). A start outside office hours first moves to the next opening.")
+                    + " time walked through opening periods). A start outside office hours first moves to the next opening."
+                    + " This is raw arithmetic, not a deadline: the due date of a dossier received at an instant is"
+                    + " GET /api/calendar/due (cut-off applied, N working days as N office days of working time).")
     Result plus(@RequestParam @Parameter(example = INSTANT_EXAMPLE) String from,
             @RequestParam(required = false) @PositiveOrZero @Max(MAX_AMOUNT) Long days,
             @RequestParam(required = false) @PositiveOrZero @DecimalMax("" + MAX_AMOUNT)
@@ -126,28 +125,17 @@ class CalendarController {
     }
 
     private Moment moment(Instant instant) {
-        return new Moment(instant, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(calendar.zone())));
+        return Moment.of(instant, calendar.zone());
     }
 
     private static Instant instant(String name, String value) {
-        // An unencoded '+' of the offset arrives as a space in a query string.
-        String text = value.strip().replace(' ', '+');
-        try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            throw badRequest("'" + name + "' must be an ISO-8601 instant with an offset, e.g. " + INSTANT_EXAMPLE
-                    + " or 2026-02-13T02:00:00Z (encode '+' as %2B in a URL); was '" + value + "'");
-        }
+        return Moment.parse(name, value);
     }
 
     private static ErrorResponseException badRequest(String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Invalid calendar request");
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
-    }
-
-    /** An instant in UTC and in the agency's zone. */
-    record Moment(Instant utc, String local) {
     }
 
     /**

@@ -12,31 +12,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings of the working-time calendar ({@code motcua.calendar.*}), checked when the application
  * starts: a bad value stops the start with a message naming the setting.
  *
- * @param officeHours      the opening periods of every working day, e.g. 07:30-11:30 and 13:30-17:00
- * @param cutOff           the default hour after which a submission counts from the next working day
- * @param workingDayLength how much working time one working day is worth (0.5 day = half of it)
- * @param refreshInterval  how long a node trusts the year it has read before reading it again, so
- *                         that a correction loaded on another node reaches this one
+ * <p>
+ * One working day is one office day, whatever its length: a deadline of N working days is N times the
+ * office time of {@code officeHours} (there is no separate "working-day length" that could disagree with
+ * them, docs/calendar.md).
+ *
+ * @param officeHours     the opening periods of every working day, e.g. 07:30-11:30 and 13:00-17:00
+ * @param cutOff          the default hour after which a submission counts from the next working day
+ * @param refreshInterval how long a node trusts the year it has read before reading it again, so
+ *                        that a correction loaded on another node reaches this one
  */
 @ConfigurationProperties("motcua.calendar")
-public record CalendarProperties(List<OfficePeriod> officeHours, LocalTime cutOff, Duration workingDayLength,
-        Duration refreshInterval) {
+public record CalendarProperties(List<OfficePeriod> officeHours, LocalTime cutOff, Duration refreshInterval) {
 
     public CalendarProperties {
         if (officeHours == null || officeHours.isEmpty()) {
             officeHours = List.of(new OfficePeriod(LocalTime.of(7, 30), LocalTime.of(11, 30)),
-                    new OfficePeriod(LocalTime.of(13, 30), LocalTime.of(17, 0)));
+                    new OfficePeriod(LocalTime.of(13, 0), LocalTime.of(17, 0)));
         }
         officeHours = checked(officeHours);
         if (cutOff == null) {
             cutOff = LocalTime.of(15, 0);
-        }
-        if (workingDayLength == null) {
-            workingDayLength = Duration.ofHours(8);
-        }
-        if (workingDayLength.isNegative() || workingDayLength.isZero() || workingDayLength.compareTo(Duration.ofDays(1)) > 0) {
-            throw new IllegalArgumentException("motcua.calendar.working-day-length must be more than zero and at most"
-                    + " 24 hours, was " + workingDayLength);
         }
         if (refreshInterval == null) {
             refreshInterval = Duration.ofMinutes(5);
@@ -46,12 +42,12 @@ public record CalendarProperties(List<OfficePeriod> officeHours, LocalTime cutOf
         }
     }
 
-    /** The default settings: 07:30-11:30 and 13:30-17:00, cut-off 15:00, 8 working hours a day. */
+    /** The default settings: 07:30-11:30 and 13:00-17:00 (a public-sector day of 8 hours), cut-off 15:00. */
     public static CalendarProperties defaults() {
-        return new CalendarProperties(null, null, null, null);
+        return new CalendarProperties(null, null, null);
     }
 
-    /** Office time on one working day. */
+    /** Office time on one working day: what one working day is worth. */
     public Duration officeTimePerDay() {
         return officeHours.stream().map(OfficePeriod::length).reduce(Duration.ZERO, Duration::plus);
     }

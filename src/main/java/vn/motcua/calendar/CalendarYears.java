@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -35,9 +36,12 @@ class CalendarYears implements YearSource {
     private final StatutoryYears statutory = new StatutoryYears();
     private final Cache<Integer, Optional<LoadedYear>> cache;
 
-    CalendarYears(JdbcClient jdbc, ShippedYears shipped, CalendarProperties settings) {
+    private final ApplicationEventPublisher events;
+
+    CalendarYears(JdbcClient jdbc, ShippedYears shipped, CalendarProperties settings, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.shipped = shipped;
+        this.events = events;
         this.cache = Caffeine.newBuilder().expireAfterWrite(settings.refreshInterval()).maximumSize(1_000).build();
     }
 
@@ -86,6 +90,7 @@ class CalendarYears implements YearSource {
         }
         LoadedYear loaded = new LoadedYear(document, Source.DATABASE, revision, now);
         cache.put(document.year(), Optional.of(loaded));
+        events.publishEvent(new CalendarYearLoaded(document.year()));
         return loaded;
     }
 

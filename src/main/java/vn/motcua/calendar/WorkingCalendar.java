@@ -36,7 +36,7 @@ public class WorkingCalendar {
     WorkingCalendar(CalendarProperties settings, ZoneId zone, YearSource years) {
         this.officeHours = settings.officeHours();
         this.defaultCutOff = settings.cutOff();
-        this.workingDayLength = settings.workingDayLength();
+        this.workingDayLength = settings.officeTimePerDay();
         this.zone = zone;
         this.years = years;
         this.statutory = new StatutoryYears();
@@ -70,8 +70,10 @@ public class WorkingCalendar {
     }
 
     /**
-     * The same local time on the {@code days}-th next working day, after moving a {@code start} outside
-     * office hours to the next opening; {@code days = 0} gives that moved start.
+     * Raw day arithmetic: the same local time on the {@code days}-th next working day, after moving a
+     * {@code start} outside office hours to the next opening; {@code days = 0} gives that moved start.
+     * A deadline is not counted this way but as working time ({@link #plusWorkingTime(Instant, Duration)}
+     * of {@link #workingDays(BigDecimal)}), which ends at a closing time where this gives the next opening.
      */
     public Instant plusWorkingDays(Instant start, long days) {
         requireNotNegative(days, "days");

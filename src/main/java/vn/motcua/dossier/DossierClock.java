@@ -3,6 +3,9 @@ package vn.motcua.dossier;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Where a dossier stands against its deadline (docs/sla.md). The due date itself is
@@ -16,6 +19,8 @@ import java.time.LocalDate;
  * @param overdueAt          when the dossier was found past its due date
  * @param newAppointmentDate the new appointment of the latest apology letter
  * @param apologyReason      the reason given in that letter
+ * @param provisionalYears   the calendar years the due date was counted on provisionally (nobody had loaded
+ *                           their announced schedule), ascending; empty when none
  */
 public record DossierClock(
         String legalDeadline,
@@ -25,9 +30,31 @@ public record DossierClock(
         Duration pausedWorkingTime,
         Instant overdueAt,
         LocalDate newAppointmentDate,
-        String apologyReason) {
+        String apologyReason,
+        SortedSet<Integer> provisionalYears) {
 
-    static final DossierClock NOT_STARTED = new DossierClock(null, null, null, null, Duration.ZERO, null, null, null);
+    public DossierClock {
+        provisionalYears = provisionalYears == null ? new TreeSet<>() : new TreeSet<>(provisionalYears);
+    }
+
+    /** Whether the due date rests on a provisional calendar year. */
+    public boolean provisional() {
+        return !provisionalYears.isEmpty();
+    }
+
+    static SortedSet<Integer> years(String column) {
+        SortedSet<Integer> years = new TreeSet<>();
+        if (column != null && !column.isBlank()) {
+            for (String year : column.split(",")) {
+                years.add(Integer.parseInt(year.strip()));
+            }
+        }
+        return years;
+    }
+
+    static String column(SortedSet<Integer> years) {
+        return years.isEmpty() ? null : years.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
 
     public boolean paused() {
         return clockPausedAt != null;

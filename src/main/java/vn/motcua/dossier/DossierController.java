@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.MediaType;
@@ -71,16 +72,18 @@ class DossierController {
      * @param legal            the legal deadline (3d, 4h, same-day)
      * @param late             finished after, or still open past, the due date (apology or not)
      * @param newAppointmentDate the latest apology letter's new appointment
+     * @param provisional      whether the due date rests on a year counted on its provisional statutory calendar
+     * @param provisionalYears which years those are (counted again when their schedule is loaded)
      */
     record Deadline(String legal, Instant countingStartedAt, Instant dueAt, Instant originalDueAt, boolean paused,
             long pausedWorkingMinutes, boolean late, Instant overdueAt, LocalDate newAppointmentDate,
-            String apologyReason) {
+            String apologyReason, boolean provisional, SortedSet<Integer> provisionalYears) {
 
         static Deadline of(Dossier d, Instant now) {
             DossierClock c = d.clock();
             return new Deadline(c.legalDeadline(), c.countingStartedAt(), d.dueAt(), c.originalDueAt(), c.paused(),
                     c.pausedWorkingTime().toMinutes(), d.late(now), c.overdueAt(), c.newAppointmentDate(),
-                    c.apologyReason());
+                    c.apologyReason(), c.provisional(), c.provisionalYears());
         }
     }
 

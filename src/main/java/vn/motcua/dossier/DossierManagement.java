@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -51,10 +55,11 @@ public class DossierManagement {
     private final MotcuaProperties settings;
     private final DossierDocuments documents;
     private final TransactionTemplate transaction;
+    private final MessageSource messages;
 
     DossierManagement(DossierRepository dossiers, DossierCodes codes, DossierProcess process,
             ProcedureCatalogue catalogue, UnitDirectory units, FormRules formRules, MotcuaProperties settings,
-            DossierDocuments documents, PlatformTransactionManager transactions) {
+            DossierDocuments documents, PlatformTransactionManager transactions, MessageSource messages) {
         this.dossiers = dossiers;
         this.codes = codes;
         this.process = process;
@@ -64,6 +69,7 @@ public class DossierManagement {
         this.settings = settings;
         this.documents = documents;
         this.transaction = new TransactionTemplate(transactions);
+        this.messages = messages;
     }
 
     /**
@@ -119,7 +125,7 @@ public class DossierManagement {
                 procedure.name(), procedure.legalBasis(), unit.code(), submission.channel(), submission.resultChannel(),
                 DossierStatus.SUBMITTED, null, applicant, data, procedure.deadlineWorkingDays(), now, null, null,
                 null, null, null, submittedBy, null, new DossierClock(procedure.timeLimits().legal().toString(), null,
-                        null, null, Duration.ZERO, null, null, null)));
+                        null, null, Duration.ZERO, null, null, null, null)));
         dossiers.append(id, new DossierEvent(now, EventType.SUBMITTED, null, null, applicant.name(), unit.code(),
                 submittedBy, submission.channel().name(), null, DossierStatus.SUBMITTED));
         dossiers.updateHolder(id, null, applicant.name());
@@ -276,11 +282,36 @@ public class DossierManagement {
     }
 
     /** The legal time starts to run from {@code countingStart}: the dossier is due at {@code dueAt}. */
-    public void deadlineSet(String code, Instant countingStart, Instant dueAt) {
+    public void deadlineSet(String code, Instant countingStart, Instant dueAt, SortedSet<Integer> provisionalYears) {
         Dossier dossier = get(code);
-        dossiers.startClock(dossier.id(), countingStart, dueAt);
-        appendDeadline(dossier, EventType.DEADLINE_SET, null, "Bắt đầu tính thời hạn / Counting from " + countingStart,
-                dueAt);
+        dossiers.startClock(dossier.id(), countingStart, dueAt, provisionalYears);
+        appendDeadline(dossier, EventType.DEADLINE_SET, null, provisionalNote(
+                "Bắt đầu tính thời hạn / Counting from " + countingStart, provisionalYears), dueAt);
+    }
+
+    /**
+     * The schedule of a year the due date was counted on provisionally was loaded: the dates were counted
+     * again on it ({@code dueAt}, never earlier than the appointment printed), with what is still provisional.
+     */
+    public void deadlineRecomputed(String code, int loadedYear, Instant dueAt, SortedSet<Integer> provisionalYears) {
+        Dossier dossier = get(code);
+        dossiers.recomputeDue(dossier.id(), dueAt, provisionalYears);
+        appendDeadline(dossier, EventType.DEADLINE_RECOMPUTED, null, provisionalNote(
+                messages.getMessage("dossier.deadline.recomputed", new Object[] {loadedYear}, Locale.ROOT),
+                provisionalYears), dueAt);
+    }
+
+    /** Open dossiers whose due date rests on {@code year} counted provisionally. */
+    public List<String> countedProvisionallyOn(int year) {
+        return dossiers.openCodesProvisionalOn(year);
+    }
+
+    private String provisionalNote(String note, SortedSet<Integer> provisionalYears) {
+        if (provisionalYears.isEmpty()) {
+            return note;
+        }
+        return note + "; " + messages.getMessage("dossier.deadline.provisional",
+                new Object[] {provisionalYears.stream().map(String::valueOf).collect(Collectors.joining(", "))}, Locale.ROOT);
     }
 
     /** The clock stops while the applicant supplements the dossier. */
@@ -296,13 +327,13 @@ public class DossierManagement {
      * legal time from {@code countingStart}).
      */
     public void clockResumed(String code, EventType how, Instant countingStart, Duration pausedInTotal, Instant dueAt,
-            String note) {
+            SortedSet<Integer> provisionalYears, String note) {
         if (how != EventType.CLOCK_RESUMED && how != EventType.CLOCK_RESTARTED) {
             throw new IllegalArgumentException("Not a way to resume the clock: " + how);
         }
         Dossier dossier = get(code);
-        dossiers.resumeClock(dossier.id(), countingStart, pausedInTotal, dueAt);
-        appendDeadline(dossier, how, null, note, dueAt);
+        dossiers.resumeClock(dossier.id(), countingStart, pausedInTotal, dueAt, provisionalYears);
+        appendDeadline(dossier, how, null, provisionalNote(note, provisionalYears), dueAt);
     }
 
     /** The due date passed before the dossier was settled; the first time counts. */

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -123,22 +124,38 @@ class DossierRepository {
                 .params(status.name(), timestamp(finishedAt), id).update();
     }
 
-    void startClock(long id, Instant countingStart, Instant dueAt) {
+    void startClock(long id, Instant countingStart, Instant dueAt, SortedSet<Integer> provisionalYears) {
         jdbc.sql("""
-                update dossier set counting_started_at = ?, due_at = ?, original_due_at = coalesce(original_due_at, ?)
-                where id = ?""")
-                .params(timestamp(countingStart), timestamp(dueAt), timestamp(dueAt), id).update();
+                update dossier set counting_started_at = ?, due_at = ?, original_due_at = coalesce(original_due_at, ?),
+                provisional_years = ? where id = ?""")
+                .params(timestamp(countingStart), timestamp(dueAt), timestamp(dueAt),
+                        DossierClock.column(provisionalYears), id).update();
+    }
+
+    void recomputeDue(long id, Instant dueAt, SortedSet<Integer> provisionalYears) {
+        jdbc.sql("update dossier set due_at = ?, provisional_years = ? where id = ?")
+                .params(timestamp(dueAt), DossierClock.column(provisionalYears), id).update();
+    }
+
+    /** Codes of open dossiers whose due date rests on {@code year} counted provisionally. */
+    List<String> openCodesProvisionalOn(int year) {
+        // provisional_years is a short comma-separated list: match the year as a whole item.
+        return jdbc.sql("""
+                select code from dossier where finished_at is null and provisional_years is not null
+                and (',' || provisional_years || ',') like ? order by id""")
+                .param("%," + year + ",%").query(String.class).list();
     }
 
     void pauseClock(long id, Instant pausedAt) {
         jdbc.sql("update dossier set clock_paused_at = ? where id = ?").params(timestamp(pausedAt), id).update();
     }
 
-    void resumeClock(long id, Instant countingStart, Duration paused, Instant dueAt) {
+    void resumeClock(long id, Instant countingStart, Duration paused, Instant dueAt, SortedSet<Integer> provisionalYears) {
         jdbc.sql("""
-                update dossier set clock_paused_at = null, counting_started_at = ?, paused_seconds = ?, due_at = ?
-                where id = ?""")
-                .params(timestamp(countingStart), paused.toSeconds(), timestamp(dueAt), id).update();
+                update dossier set clock_paused_at = null, counting_started_at = ?, paused_seconds = ?, due_at = ?,
+                provisional_years = ? where id = ?""")
+                .params(timestamp(countingStart), paused.toSeconds(), timestamp(dueAt),
+                        DossierClock.column(provisionalYears), id).update();
     }
 
     void markOverdue(long id, Instant overdueAt) {
@@ -221,7 +238,8 @@ class DossierRepository {
                         Duration.ofSeconds(rs.getLong("paused_seconds")),
                         instant(rs, "overdue_at"),
                         rs.getObject("new_appointment_date", LocalDate.class),
-                        rs.getString("apology_reason")));
+                        rs.getString("apology_reason"),
+                        DossierClock.years(rs.getString("provisional_years"))));
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -22,6 +22,8 @@ public enum EventType {
     CLOSED_WITHOUT_PAYMENT,
     /** The due date was set: the legal deadline counted from the counting start. */
     DEADLINE_SET,
+    /** The due date was counted again on a calendar year an administrator loaded (it had been provisional). */
+    DEADLINE_RECOMPUTED,
     /** The clock stopped while the applicant supplements (policy PAUSE or RESTART). */
     CLOCK_PAUSED,
     /** The clock runs again; the due date moved by the working time waited (PAUSE). */

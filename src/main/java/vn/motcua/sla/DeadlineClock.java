@@ -30,8 +30,11 @@ class DeadlineClock {
     private final SlaProcess process;
     private final DeadlineSchedule schedule;
 
+    private final SlaNotices notices;
+
     DeadlineClock(DossierManagement dossiers, ProcedureCatalogue catalogue, SlaProcess process,
-            WorkingCalendar calendar, SlaProperties settings) {
+            WorkingCalendar calendar, SlaProperties settings, SlaNotices notices) {
+        this.notices = notices;
         this.dossiers = dossiers;
         this.catalogue = catalogue;
         this.process = process;
@@ -49,8 +52,32 @@ class DeadlineClock {
         }
         TimeLimits limits = limits(dossier);
         Instant start = schedule.countingStart(dossier.receivedAt(), limits);
-        dossiers.deadlineSet(code, start, schedule.due(start, limits.legal()));
+        Instant due = schedule.due(start, limits.legal());
+        dossiers.deadlineSet(code, start, due, schedule.provisionalYears(start, due));
         return dossiers.get(code);
+    }
+
+    /**
+     * The schedule of {@code loadedYear} was loaded: the due date, counted on that year's provisional
+     * calendar so far, is counted again (the legal time from the counting start, plus the working time the
+     * clock was paused). An appointment never moves earlier than the one the applicant was given; when it
+     * moves later, the timers follow and the applicant is told.
+     */
+    void countAgain(String code, int loadedYear) {
+        Dossier dossier = dossiers.get(code);
+        if (dossier.dueAt() == null || !dossier.clock().provisionalYears().contains(loadedYear)) {
+            return;
+        }
+        TimeLimits limits = limits(dossier);
+        Instant start = dossier.clock().countingStartedAt();
+        Instant counted = schedule.extend(schedule.due(start, limits.legal()), dossier.clock().pausedWorkingTime());
+        Instant given = dossier.dueAt();
+        Instant due = counted.isAfter(given) ? counted : given;
+        dossiers.deadlineRecomputed(code, loadedYear, due, schedule.provisionalYears(start, due));
+        if (due.isAfter(given)) {
+            process.recalculateClockTimers(dossier.processInstanceId());
+            notices.sendAppointmentMoved(dossiers.get(code), loadedYear, given);
+        }
     }
 
     Instant dossierWarning(String code) {
@@ -106,13 +133,16 @@ class DeadlineClock {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         if (limits.clockPolicy() == ClockPolicy.PAUSE) {
             Duration waited = schedule.workingTimeBetween(dossier.clock().clockPausedAt(), now);
+            Instant due = schedule.extend(dossier.dueAt(), waited);
             dossiers.clockResumed(code, EventType.CLOCK_RESUMED, dossier.clock().countingStartedAt(),
-                    dossier.clock().pausedWorkingTime().plus(waited), schedule.extend(dossier.dueAt(), waited),
+                    dossier.clock().pausedWorkingTime().plus(waited), due,
+                    schedule.provisionalYears(dossier.clock().countingStartedAt(), due),
                     "Thời gian chờ bổ sung / Working time waited: " + minutes(waited));
         } else {
             Instant start = schedule.countingStart(now, limits);
-            dossiers.clockResumed(code, EventType.CLOCK_RESTARTED, start, Duration.ZERO,
-                    schedule.due(start, limits.legal()), "Tính lại từ / Counting again from " + start);
+            Instant due = schedule.due(start, limits.legal());
+            dossiers.clockResumed(code, EventType.CLOCK_RESTARTED, start, Duration.ZERO, due,
+                    schedule.provisionalYears(start, due), "Tính lại từ / Counting again from " + start);
         }
         process.rescheduleClockTimers(processInstanceId);
     }

@@ -69,6 +69,21 @@ class SlaNotices {
                 .withAttachment(Attachment.pdf(ApologyLetters.fileName(dossier.code(), number), pdf)));
     }
 
+    /**
+     * The applicant is told that the appointment moved: the due date was counted again on the announced
+     * schedule of {@code year}, which has more days off than the provisional one it had been counted on.
+     */
+    void sendAppointmentMoved(Dossier dossier, int year, Instant previous) {
+        String email = dossier.applicant().email();
+        if (email == null || email.isBlank()) {
+            return;
+        }
+        Message message = notifier.render("sla-appointment-moved", model(dossier, Map.of("year", year,
+                "previousDueAt", local(previous))));
+        notifier.send(new Notification("dossier:" + dossier.code() + ":appointment-moved:" + year, dossier.code(),
+                Recipient.email(email, dossier.applicant().name()), message));
+    }
+
     String local(Instant instant) {
         return instant == null ? "" : LOCAL.format(instant.atZone(zone));
     }

@@ -57,6 +57,14 @@ class SlaProcess {
         }
     }
 
+    /**
+     * Each clock timer evaluates its date expression again, outside any engine command (the due date was
+     * counted again on a loaded calendar year); a paused clock's timers stay suspended.
+     */
+    void recalculateClockTimers(String processInstanceId) {
+        clockTimers(processInstanceId).forEach(job -> management.recalculateJobDuedate(job.getId(), false));
+    }
+
     private static void suspension(JobEntity job, SuspensionState state) {
         job.setSuspensionState(state.getStateCode());
     }

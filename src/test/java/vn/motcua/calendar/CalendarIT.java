@@ -48,17 +48,47 @@ class CalendarIT extends IntegrationTest {
         // 22:30 in Hà Nội: the next opening is 07:30, plus 2.5 hours (with the 11:30 closing in between)
         assertThat(body.at("/result/local").asText()).isEqualTo("2025-03-06T10:00:00+07:00");
         body = http.getForObject("/api/calendar/plus?from={from}&hours=1", JsonNode.class, "2025-03-05T11:00:00+07:00");
-        assertThat(body.at("/result/local").asText()).isEqualTo("2025-03-05T14:00:00+07:00");
+        assertThat(body.at("/result/local").asText()).isEqualTo("2025-03-05T13:30:00+07:00");
+    }
+
+    @Test
+    void shouldAnswerWhenSomethingReceivedIsDueWithOneMeaningOfADueDate() {
+        // Received 09:00 Monday, 3 working days: due 09:00 Thursday.
+        JsonNode body = http.getForObject("/api/calendar/due?receivedAt={at}&deadline=3d", JsonNode.class,
+                "2026-11-23T09:00:00+07:00");
+        assertThat(body.at("/due/local").asText()).isEqualTo("2026-11-26T09:00:00+07:00");
+        assertThat(body.get("provisional").asBoolean()).isFalse();
+        // Received Friday after the cut-off, 1 working day: the clock starts at Monday's opening and ends at
+        // Monday's close, and the working time between the two is exactly one working day.
+        body = http.getForObject("/api/calendar/due?receivedAt={at}&deadline=1d", JsonNode.class, "2026-11-20T15:30:00+07:00");
+        assertThat(body.at("/countingStart/local").asText()).isEqualTo("2026-11-23T07:30:00+07:00");
+        assertThat(body.at("/due/local").asText()).isEqualTo("2026-11-23T17:00:00+07:00");
+        JsonNode between = http.getForObject("/api/calendar/between?from={from}&to={to}", JsonNode.class,
+                body.at("/countingStart/local").asText(), body.at("/due/local").asText());
+        assertThat(between.get("workingDays").decimalValue()).isEqualByComparingTo("1");
+        // A procedure's own cut-off, and 15 days from 21 December into a year nobody loaded.
+        body = http.getForObject("/api/calendar/due?receivedAt={at}&deadline=1d&cutOff=16:00", JsonNode.class,
+                "2026-11-20T15:30:00+07:00");
+        assertThat(body.at("/due/local").asText()).isEqualTo("2026-11-23T15:30:00+07:00");
+        body = http.getForObject("/api/calendar/due?receivedAt={at}&deadline=15d", JsonNode.class, "2026-12-21T09:00:00+07:00");
+        assertThat(body.at("/due/local").asText()).isEqualTo("2027-01-12T09:00:00+07:00");
+        assertThat(body.get("provisional").asBoolean()).isTrue();
+        assertThat(body.get("provisionalYears").toString()).isEqualTo("[2027]");
+
+        ResponseEntity<JsonNode> refused = http.getForEntity("/api/calendar/due?receivedAt={at}&deadline=three days",
+                JsonNode.class, "2026-11-23T09:00:00+07:00");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("detail").asText()).contains("'deadline'").contains("3d");
     }
 
     @Test
     void shouldMeasureWorkingTimeBetweenInstantsSpanningHolidays() {
         JsonNode body = http.getForObject("/api/calendar/between?from={from}&to={to}", JsonNode.class,
                 "2024-04-26T09:00:00+07:00", "2024-05-06T09:00:00+07:00");
-        // Friday 6 h, Thursday 2 and Friday 3 May 7.5 h each, make-up Saturday 4 May 7.5 h, Monday 1.5 h
-        assertThat(Duration.parse(body.get("workingTime").asText())).isEqualTo(Duration.ofMinutes(30 * 60));
-        assertThat(body.get("workingHours").decimalValue()).isEqualByComparingTo("30");
-        assertThat(body.get("workingDays").decimalValue()).isEqualByComparingTo("3.75");
+        // Friday 6.5 h, Thursday 2 and Friday 3 May 8 h each, make-up Saturday 4 May 8 h, Monday 1.5 h
+        assertThat(Duration.parse(body.get("workingTime").asText())).isEqualTo(Duration.ofHours(32));
+        assertThat(body.get("workingHours").decimalValue()).isEqualByComparingTo("32");
+        assertThat(body.get("workingDays").decimalValue()).isEqualByComparingTo("4");
     }
 
     @Test
@@ -114,8 +144,8 @@ class CalendarIT extends IntegrationTest {
 
         // Two other nodes that have looked for 2099 in vain: one reads years again every hour, one
         // whenever asked (its refresh interval has always passed).
-        CalendarYears otherNode = new CalendarYears(jdbc, shipped, new CalendarProperties(null, null, null, Duration.ofHours(1)));
-        CalendarYears refreshedNode = new CalendarYears(jdbc, shipped, new CalendarProperties(null, null, null, Duration.ZERO));
+        CalendarYears otherNode = new CalendarYears(jdbc, shipped, new CalendarProperties(null, null, Duration.ofHours(1)), event -> { });
+        CalendarYears refreshedNode = new CalendarYears(jdbc, shipped, new CalendarProperties(null, null, Duration.ZERO), event -> { });
         assertThat(otherNode.find(2099)).isEmpty();
         assertThat(refreshedNode.find(2099)).isEmpty();
 

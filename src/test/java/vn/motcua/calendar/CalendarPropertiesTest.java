@@ -23,17 +23,16 @@ class CalendarPropertiesTest {
     @Test
     void shouldDefaultToTheCommonOfficeHours() {
         CalendarProperties defaults = CalendarProperties.defaults();
-        assertThat(defaults.officeHours()).containsExactly(period("07:30", "11:30"), period("13:30", "17:00"));
+        assertThat(defaults.officeHours()).containsExactly(period("07:30", "11:30"), period("13:00", "17:00"));
         assertThat(defaults.cutOff()).isEqualTo(LocalTime.of(15, 0));
-        assertThat(defaults.workingDayLength()).isEqualTo(Duration.ofHours(8));
-        assertThat(defaults.officeTimePerDay()).isEqualTo(Duration.ofMinutes(450));
+        assertThat(defaults.officeTimePerDay()).isEqualTo(Duration.ofHours(8));
     }
 
     @Test
     void shouldBindTheSettingsOfApplicationYaml() {
         contextWith("motcua.calendar.office-hours[0].start=07:00", "motcua.calendar.office-hours[0].end=11:30",
                 "motcua.calendar.office-hours[1].start=13:30", "motcua.calendar.office-hours[1].end=17:00",
-                "motcua.calendar.cut-off=16:00", "motcua.calendar.working-day-length=PT8H")
+                "motcua.calendar.cut-off=16:00")
                 .run(context -> {
                     CalendarProperties settings = context.getBean(CalendarProperties.class);
                     assertThat(settings.officeHours()).containsExactly(period("07:00", "11:30"), period("13:30", "17:00"));
@@ -65,33 +64,26 @@ class CalendarPropertiesTest {
 
     @Test
     void shouldSortOfficePeriods() {
-        assertThat(new CalendarProperties(List.of(period("13:00", "17:00"), period("08:00", "12:00")), null, null, null)
+        assertThat(new CalendarProperties(List.of(period("13:00", "17:00"), period("08:00", "12:00")), null, null)
                 .officeHours()).containsExactly(period("08:00", "12:00"), period("13:00", "17:00"));
     }
 
     @Test
     void shouldRefuseAPeriodEndingBeforeItStarts() {
-        assertThatThrownBy(() -> new CalendarProperties(List.of(period("11:30", "07:30")), null, null, null))
+        assertThatThrownBy(() -> new CalendarProperties(List.of(period("11:30", "07:30")), null, null))
                 .hasMessageContaining("motcua.calendar.office-hours[0]").hasMessageContaining("must be before");
     }
 
     @Test
     void shouldRefuseOverlappingPeriods() {
         assertThatThrownBy(() -> new CalendarProperties(List.of(period("07:30", "12:00"), period("11:30", "17:00")),
-                null, null, null)).hasMessageContaining("overlap");
+                null, null)).hasMessageContaining("overlap");
     }
 
     @Test
     void shouldRefuseAPeriodWithoutEnd() {
-        assertThatThrownBy(() -> new CalendarProperties(List.of(new OfficePeriod(LocalTime.NOON, null)), null, null, null))
+        assertThatThrownBy(() -> new CalendarProperties(List.of(new OfficePeriod(LocalTime.NOON, null)), null, null))
                 .hasMessageContaining("needs a start and an end");
     }
 
-    @Test
-    void shouldRefuseAnEmptyOrOverlongWorkingDay() {
-        assertThatThrownBy(() -> new CalendarProperties(null, null, Duration.ZERO, null))
-                .hasMessageContaining("motcua.calendar.working-day-length");
-        assertThatThrownBy(() -> new CalendarProperties(null, null, Duration.ofHours(25), null))
-                .hasMessageContaining("motcua.calendar.working-day-length");
-    }
 }

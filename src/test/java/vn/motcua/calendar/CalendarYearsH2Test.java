@@ -17,7 +17,7 @@ class CalendarYearsH2Test {
         DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:calendar;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(h2).locations("classpath:db/migration").table("motcua_schema_history").load().migrate();
         CalendarYears years = new CalendarYears(JdbcClient.create(h2), ShippedYears.read(ShippedYears.LOCATION),
-                new CalendarProperties(null, null, null, Duration.ZERO));
+                new CalendarProperties(null, null, Duration.ZERO), event -> { });
 
         CalendarYear year2099 = YearDocuments.read(YearDocumentsTest.testYear2099(), 2099, "2099.yaml");
         assertThat(years.load(year2099).revision()).isEqualTo(1);

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The shipped 2024-2026 calendar with the default settings (07:30-11:30, 13:30-17:00, cut-off 15:00). */
+/** The shipped 2024-2026 calendar with the default settings (07:30-11:30, 13:00-17:00, cut-off 15:00). */
 class WorkingCalendarTest {
 
     static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -78,7 +78,7 @@ class WorkingCalendarTest {
                 "2025-03-05T10:15, 0, 2025-03-05T10:15",
                 "2025-03-05T10:15, 3, 2025-03-10T10:15",
                 "2025-03-08T10:00, 0, 2025-03-10T07:30",
-                "2025-03-05T12:00, 1, 2025-03-06T13:30",
+                "2025-03-05T12:00, 1, 2025-03-06T13:00",
                 "2025-03-05T18:00, 1, 2025-03-07T07:30",
                 "2024-04-26T09:00, 1, 2024-05-02T09:00",
                 "2024-05-03T09:00, 1, 2024-05-04T09:00",
@@ -99,9 +99,9 @@ class WorkingCalendarTest {
                 "2025-03-05T14:59, 2025-03-05T14:59",
                 "2025-03-05T15:00, 2025-03-06T07:30",
                 "2025-03-05T16:30, 2025-03-06T07:30",
-                "2025-03-05T12:10, 2025-03-05T13:30",
+                "2025-03-05T12:10, 2025-03-05T13:00",
                 "2025-03-05T06:45, 2025-03-05T07:30",
-                "2025-03-05T11:30, 2025-03-05T13:30",
+                "2025-03-05T11:30, 2025-03-05T13:00",
                 "2025-03-05T20:00, 2025-03-06T07:30",
                 "2025-03-08T10:00, 2025-03-10T07:30",
                 "2026-02-13T16:00, 2026-02-23T07:30",
@@ -156,10 +156,10 @@ class WorkingCalendarTest {
         @CsvSource({
                 "2025-03-05T16:00, 1, 2025-03-05T17:00",
                 "2025-03-05T16:00, 2, 2025-03-06T08:30",
-                "2025-03-05T11:00, 1, 2025-03-05T14:00",
+                "2025-03-05T11:00, 1, 2025-03-05T13:30",
                 "2025-03-05T10:30, 1, 2025-03-05T11:30",
-                "2025-03-05T07:30, 8, 2025-03-06T08:00",
-                "2025-03-05T12:00, 0, 2025-03-05T13:30",
+                "2025-03-05T07:30, 8, 2025-03-05T17:00",
+                "2025-03-05T12:00, 0, 2025-03-05T13:00",
                 "2025-03-07T16:00, 2, 2025-03-10T08:30",
                 "2026-02-13T16:30, 1, 2026-02-23T08:00",
                 "2024-04-26T16:00, 4, 2024-05-02T10:30",
@@ -173,7 +173,7 @@ class WorkingCalendarTest {
             assertThat(calendar.workingDays(new BigDecimal("0.5"))).isEqualTo(Duration.ofHours(4));
             assertThat(calendar.workingDays(new BigDecimal("1.25"))).isEqualTo(Duration.ofHours(10));
             assertThat(calendar.plusWorkingTime(at("2025-03-05T08:00"), calendar.workingDays(new BigDecimal("0.5"))))
-                    .isEqualTo(at("2025-03-05T14:00"));
+                    .isEqualTo(at("2025-03-05T13:30"));
             assertThat(calendar.workingDayLength()).isEqualTo(Duration.ofHours(8));
             assertThat(calendar.defaultCutOff()).isEqualTo(LocalTime.of(15, 0));
             assertThat(calendar.zone()).isEqualTo(HANOI);
@@ -198,11 +198,11 @@ class WorkingCalendarTest {
         @ParameterizedTest(name = "{0} .. {1} = {2}")
         @CsvSource({
                 "2025-03-05T09:00, 2025-03-05T10:00, PT1H",
-                "2025-03-05T11:00, 2025-03-05T14:00, PT1H",
-                "2025-03-05T07:30, 2025-03-05T17:00, PT7H30M",
+                "2025-03-05T11:00, 2025-03-05T14:00, PT1H30M",
+                "2025-03-05T07:30, 2025-03-05T17:00, PT8H",
                 "2025-03-05T18:00, 2025-03-06T07:00, PT0S",
                 "2025-03-07T16:00, 2025-03-10T08:30, PT2H",
-                "2026-02-13T09:00, 2026-02-23T09:00, PT7H30M",
+                "2026-02-13T09:00, 2026-02-23T09:00, PT8H",
                 "2024-04-26T16:00, 2024-05-02T10:30, PT4H",
                 "2024-12-31T16:00, 2025-01-02T08:00, PT1H30M"})
         void shouldCountOnlyOfficeHoursOfWorkingDays(String from, String to, Duration expected) {

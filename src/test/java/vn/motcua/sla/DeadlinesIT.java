@@ -71,13 +71,13 @@ class DeadlinesIT extends IntegrationTest {
 
         // Reception has half a day (4 working hours) and is followed up an hour before
         JsonNode reception = task(code, "check_completeness");
-        assertThat(engineDate(reception, "due")).isEqualTo(local("2026-11-20T16:00"));
-        assertThat(engineDate(reception, "followUp")).isEqualTo(local("2026-11-20T15:00"));
+        assertThat(engineDate(reception, "due")).isEqualTo(local("2026-11-20T15:30"));
+        assertThat(engineDate(reception, "followUp")).isEqualTo(local("2026-11-20T14:30"));
 
-        // When reception accepts, the receipt promises the same date and processing runs to Tuesday 11:00
+        // When reception accepts, the receipt promises the same date and processing runs to Tuesday 10:00
         engine.workOk(code, "reception", "check_completeness", Map.of("receptionOutcome", "ACCEPT"));
         assertThat(instant(dossier(code), "dueAt")).isEqualTo(local("2026-11-25T10:00"));
-        assertThat(engineDate(task(code, "appraise_dossier"), "due")).isEqualTo(local("2026-11-24T11:00"));
+        assertThat(engineDate(task(code, "appraise_dossier"), "due")).isEqualTo(local("2026-11-24T10:00"));
     }
 
     @Test
@@ -88,7 +88,7 @@ class DeadlinesIT extends IntegrationTest {
 
         JsonNode deadline = dossier(code).get("deadline");
         assertThat(instant(deadline, "countingStartedAt")).isEqualTo(local("2026-02-23T07:30"));
-        assertThat(instant(deadline, "dueAt")).isEqualTo(local("2026-02-26T07:30"));
+        assertThat(instant(deadline, "dueAt")).isEqualTo(local("2026-02-25T17:00"));
     }
 
     @Test
@@ -101,18 +101,20 @@ class DeadlinesIT extends IntegrationTest {
         clock("2026-11-23T15:10");
         assertThat(instant(dossier(submittedFor(sameDay, "Lê Văn Cường")), "dueAt")).isEqualTo(local("2026-11-24T17:00"));
         clock("2026-11-23T10:00");
-        assertThat(instant(dossier(submittedFor(fourHours, "Phạm Thị Dung")), "dueAt")).isEqualTo(local("2026-11-23T16:00"));
+        assertThat(instant(dossier(submittedFor(fourHours, "Phạm Thị Dung")), "dueAt")).isEqualTo(local("2026-11-23T15:30"));
     }
 
     @Test
-    void shouldRefuseASubmissionThatCountsIntoAYearTheCalendarDoesNotKnow() {
-        clock("2030-03-01T09:00");
+    void shouldRefuseASubmissionThatCountsBeyondTheYearsTheCalendarCanCount() {
+        // Years nobody loaded are counted on their statutory calendar (YearBoundaryIT); only beyond 2100, the
+        // lunar calendar's checked range, is a deadline refused, with a 422 naming the year.
+        clock("2100-12-30T09:00");
 
         ResponseEntity<JsonNode> refused = submit(UNIT, "ONLINE", "COUNTER", householdBusiness("Lý Thị Mai"));
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getBody().get("title").asText()).isEqualTo("Calendar year not loaded");
-        assertThat(refused.getBody().get("year").asInt()).isEqualTo(2030);
+        assertThat(refused.getBody().get("year").asInt()).isEqualTo(2101);
     }
 
     @Nested
@@ -137,7 +139,7 @@ class DeadlinesIT extends IntegrationTest {
             JsonNode dossier = dossier(code);
             assertThat(instant(dossier, "dueAt")).isEqualTo(local("2026-11-30T09:00"));
             assertThat(instant(dossier.get("deadline"), "originalDueAt")).isEqualTo(local("2026-11-26T09:00"));
-            assertThat(dossier.get("deadline").get("pausedWorkingMinutes").asLong()).isEqualTo(15 * 60);
+            assertThat(dossier.get("deadline").get("pausedWorkingMinutes").asLong()).isEqualTo(16 * 60);
             JsonNode resumed = event(dossier, "CLOCK_RESUMED");
             assertThat(instant(resumed, "previousDueAt")).isEqualTo(local("2026-11-26T09:00"));
             assertThat(instant(resumed, "dueAt")).isEqualTo(local("2026-11-30T09:00"));
@@ -145,7 +147,7 @@ class DeadlinesIT extends IntegrationTest {
                     "SUPPLEMENT_RECEIVED", "CLOCK_RESUMED");
             JsonNode warning = engine.timer(code, "dossier_at_risk");
             assertThat(warning.get("suspended").asBoolean()).isFalse();
-            assertThat(engineDate(warning, "dueDate")).isEqualTo(local("2026-11-27T10:30"));
+            assertThat(engineDate(warning, "dueDate")).isEqualTo(local("2026-11-27T11:00"));
         }
 
         @Test
@@ -161,7 +163,7 @@ class DeadlinesIT extends IntegrationTest {
 
             JsonNode dossier = dossier(code);
             assertThat(instant(dossier.get("deadline"), "countingStartedAt")).isEqualTo(local("2026-11-26T07:30"));
-            assertThat(instant(dossier, "dueAt")).isEqualTo(local("2026-12-01T07:30"));
+            assertThat(instant(dossier, "dueAt")).isEqualTo(local("2026-11-30T17:00"));
             JsonNode restarted = event(dossier, "CLOCK_RESTARTED");
             assertThat(instant(restarted, "previousDueAt")).isEqualTo(local("2026-11-26T09:00"));
             assertThat(engineDate(engine.timer(code, "dossier_at_risk"), "dueDate"))
