@@ -84,6 +84,8 @@ class EngineVariableWrites {
     private static final Set<String> VARIABLE_MAPS = Set.of("variables", "modifications", "processVariables",
             "processVariablesLocal", "processVariablesToTriggeredScope", "localVariables");
     private static final String JSON_FORMAT = "application/json";
+    private static final Pattern OBJECT_VALUE_TYPE = Pattern.compile(
+            "name=\"valueType\"[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n\\s*Object\\s*\r\n", Pattern.CASE_INSENSITIVE);
 
     @Bean
     FilterRegistrationBean<Filter> engineVariableWritesFilter(ObjectProvider<ProcessEngine> engine, ObjectMapper json,
@@ -134,11 +136,17 @@ class EngineVariableWrites {
                     return;
                 }
                 if (variable.group(5) != null) { // binary data: multipart, its value type a part of its own
-                    if (isObjectUpload(request)) {
+                    byte[] upload = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                    if (upload.length > maxBytes) {
+                        response.setHeader("Connection", "close");
+                        refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "security.variables.tooLarge", maxBytes);
+                        return;
+                    }
+                    if (isObjectUpload(upload)) {
                         refuse(response, HttpStatus.BAD_REQUEST, "security.variables.serialized", name);
                         return;
                     }
-                    chain.doFilter(request, response);
+                    chain.doFilter(new Replayed(request, upload), response);
                     return;
                 }
             }
@@ -194,15 +202,20 @@ class EngineVariableWrites {
             List<JsonNode> maps = new ArrayList<>();
             collectVariableMaps(tree, maps, 0);
             Matcher completion = COMPLETION.matcher(resource);
-            Set<String> formFields = completion.matches() && !admin ? formFields(completion.group(1)) : null;
+            String taskId = completion.matches() ? completion.group(1) : null;
+            Map<String, Boolean> formFields = taskId != null && !admin ? formFields(taskId) : null;
             for (JsonNode map : maps) {
-                for (Iterator<String> names = map.fieldNames(); names.hasNext(); ) {
-                    String name = names.next();
-                    if (ROUTING.contains(name) && !admin) {
-                        return Optional.of(new Refusal(HttpStatus.FORBIDDEN, "security.variables.routing", name));
-                    }
-                    if (formFields != null && !formFields.contains(name)) {
+                for (Iterator<Map.Entry<String, JsonNode>> fields = map.fields(); fields.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    String name = field.getKey();
+                    if (formFields != null && !formFields.containsKey(name)) {
                         return Optional.of(new Refusal(HttpStatus.FORBIDDEN, "security.variables.notInForm", name));
+                    }
+                    // A form shows some of these read-only (the dossier's code, an earlier decision) and
+                    // Tasklist sends them back as they are: the same value passes, another does not.
+                    boolean fixed = ROUTING.contains(name) || formFields != null && formFields.get(name);
+                    if (fixed && !admin && !(taskId != null && unchanged(taskId, name, field.getValue()))) {
+                        return Optional.of(new Refusal(HttpStatus.FORBIDDEN, "security.variables.routing", name));
                     }
                 }
                 Optional<Refusal> value = checkValues(map);
@@ -231,16 +244,33 @@ class EngineVariableWrites {
         }
 
         /**
-         * The fields of the task's form; {@code null} (no restriction beyond {@link #ROUTING}) when the
-         * task has none or is not there (the engine answers that itself).
+         * The fields of the task's form, each with whether the form shows it read-only; {@code null}
+         * (no restriction beyond {@link #ROUTING}) when the task has none or is not there (the engine
+         * answers that itself).
          */
-        private Set<String> formFields(String taskId) {
+        private Map<String, Boolean> formFields(String taskId) {
             try (InputStream form = engine.getObject().getFormService().getDeployedTaskForm(taskId)) {
                 String schema = new String(form.readAllBytes(), StandardCharsets.UTF_8);
-                return FormSchema.parse(schema).fields().stream().map(FormField::key).collect(Collectors.toSet());
+                return FormSchema.parse(schema).fields().stream().collect(Collectors.toMap(FormField::key,
+                        field -> field.readonly() || field.disabled(), (one, other) -> one || other));
             } catch (IOException | RuntimeException noForm) { // no form, no task, not allowed: the engine answers
                 return null;
             }
+        }
+
+        /** Whether the value sent is the variable's current value (as text: JSON numbers and strings alike). */
+        private boolean unchanged(String taskId, String name, JsonNode sent) {
+            Object current;
+            try {
+                current = engine.getObject().getTaskService().getVariable(taskId, name);
+            } catch (RuntimeException unreadable) {
+                return false;
+            }
+            JsonNode value = sent.path("value");
+            if (value.isMissingNode() || value.isNull()) {
+                return current == null;
+            }
+            return current != null && value.isValueNode() && value.asText().equals(String.valueOf(current));
         }
 
         private Optional<Refusal> checkValues(JsonNode map) {
@@ -294,18 +324,14 @@ class EngineVariableWrites {
             return true;
         }
 
-        private static boolean isObjectUpload(HttpServletRequest request) throws IOException, ServletException {
-            String type = request.getContentType();
-            if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-                return false;
-            }
-            var valueType = request.getPart("valueType");
-            if (valueType == null) {
-                return false;
-            }
-            try (InputStream in = valueType.getInputStream()) {
-                return "object".equalsIgnoreCase(new String(in.readNBytes(64), StandardCharsets.UTF_8).strip());
-            }
+        /**
+         * A multipart upload whose {@code valueType} part says Object: a serialized object (Java or
+         * other), which the engine would store unread. Read from the bytes, not with
+         * {@code getPart}, which would consume the body Camunda's resource reads itself.
+         */
+        private static boolean isObjectUpload(byte[] body) {
+            String text = new String(body, StandardCharsets.ISO_8859_1);
+            return OBJECT_VALUE_TYPE.matcher(text).find();
         }
 
         private static boolean isJson(HttpServletRequest request) {

@@ -467,6 +467,29 @@ class HostileRequestsIT extends IntegrationTest {
         }
 
         @Test
+        void shouldRefuseAJavaSerializedUploadAndKeepBinaryUploads() {
+            String code = submitted("ONLINE", "ONLINE", "Lý Thị Hoa");
+            String taskId = engine.taskFor(code, "reception", "check_completeness");
+            java.util.function.Function<String, ResponseEntity<JsonNode>> upload = valueType -> {
+                MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+                parts.add("data", file("value.bin", new byte[] {(byte) 0xac, (byte) 0xed, 0, 5, 0x73, 0x72}));
+                parts.add("valueType", valueType);
+                if ("Object".equals(valueType)) {
+                    parts.add("type", "java.util.HashMap");
+                }
+                HttpHeaders headers = new HttpHeaders();
+                headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+                return as("admin").postForEntity("/engine-rest/task/{id}/variables/scan/data",
+                        new HttpEntity<>(parts, headers), JsonNode.class, taskId);
+            };
+
+            assertProblem(upload.apply("Object"), 400);
+            assertThat(upload.apply("Bytes").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+            assertThat(as("reception").getForEntity("/engine-rest/task/{id}/variables", JsonNode.class, taskId)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+
+        @Test
         void shouldAcceptJsonOfAnAllowListedType() {
             String code = submitted("ONLINE", "ONLINE", "Lý Thị Hoa");
             String taskId = engine.taskFor(code, "reception", "check_completeness");
