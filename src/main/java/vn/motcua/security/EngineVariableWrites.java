@@ -78,8 +78,8 @@ class EngineVariableWrites {
     /** The engine REST API's two mounts; what follows is the resource path. */
     private static final Pattern MOUNT = Pattern.compile("^(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)$");
     private static final Pattern VARIABLE = Pattern.compile(
-            "^/(task|process-instance|execution|case-instance|case-execution)/[^/]+/(variables|localVariables)(/([^/]+)(/data)?)?$");
-    private static final Pattern COMPLETION = Pattern.compile("^/task/([^/]+)/(complete|submit-form|resolve)$");
+            "^/(task|process-instance|execution|case-instance|case-execution)/[^/]+/(variables|localVariables)(/([^/]+)(/data)?)?/?$");
+    private static final Pattern COMPLETION = Pattern.compile("^/task/([^/]+)/(complete|submit-form|resolve)/?$");
     /** Where engine REST bodies carry variables by name (start, correlate, signal, modify, complete...). */
     private static final Set<String> VARIABLE_MAPS = Set.of("variables", "modifications", "processVariables",
             "processVariablesLocal", "processVariablesToTriggeredScope", "localVariables");

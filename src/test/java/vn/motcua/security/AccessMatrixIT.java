@@ -451,7 +451,8 @@ class AccessMatrixIT extends IntegrationTest {
         @ParameterizedTest(name = "{0} {1}")
         @CsvSource({"PUT, /engine-rest/task/{id}/variables/unit", "PUT, /engine-rest/task/{id}/localVariables/unit",
                 "DELETE, /engine-rest/task/{id}/variables/unit",
-                "PUT, /camunda/api/engine/engine/default/task/{id}/variables/unit"})
+                "PUT, /camunda/api/engine/engine/default/task/{id}/variables/unit",
+                "PUT, /engine-rest/engine/default/task/{id}/variables/unit/"})
         void shouldRefuseAReceptionOfficerWritingTheUnit(String method, String path) {
             String taskId = engine.taskFor(mine, "reception", "check_completeness");
             HttpHeaders headers = new HttpHeaders();
