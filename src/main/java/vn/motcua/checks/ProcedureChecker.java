@@ -48,6 +48,7 @@ import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.documents.DocumentsProperties;
 import vn.motcua.modelling.ExtensionProperties;
+import vn.motcua.modelling.ProcessExpressions;
 
 /**
  * The modelling rules of docs/modelling-guide.md, applied to the files of one deployment (or of the
@@ -67,21 +68,31 @@ public class ProcedureChecker {
     /** A start event that repeats (a periodic report) reads its cycle from the configuration, through a bean. */
     private static final Pattern CONFIGURED_CYCLE = Pattern.compile("^\\$\\{\\s*[a-z][A-Za-z0-9]*\\.[a-z][A-Za-z0-9]*\\(\\)\\s*}$");
     private static final Pattern GROUP = Pattern.compile("^([a-z]+):(\\$\\{unit}|[A-Za-z0-9._-]+)$");
+    /** FEEL (no Java calls: the engine's FEEL has external functions off); JUEL or scripts would reach code. */
+    private static final Set<String> FEEL_LANGUAGES = Set.of("feel", "https://www.omg.org/spec/dmn/20191111/feel/",
+            "http://www.omg.org/spec/dmn/20180521/feel/", "https://www.omg.org/spec/dmn/20180521/feel/");
+    /** Elements whose text the engine never evaluates. */
+    private static final Set<String> INERT_ELEMENTS = Set.of("documentation", "properties", "textAnnotation");
     /** Camunda reads its extension attributes from either namespace. */
     private static final Set<String> CAMUNDA_NAMESPACES = Set.of(
             "http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn");
 
     private final DocumentsProperties documentLimits;
     private final Predicate<String> knownUnit;
+    private final Predicate<String> processBean;
     private final ObjectMapper json = new ObjectMapper();
 
     /**
      * @param documentLimits the limits document slots are read against
      * @param knownUnit      whether a unit code exists, for candidate groups that name one literally
+     * @param processBean    whether a name is a bean made for processes ({@code @ProcessBean}), the only
+     *                       beans an expression may call
      */
-    public ProcedureChecker(DocumentsProperties documentLimits, Predicate<String> knownUnit) {
+    public ProcedureChecker(DocumentsProperties documentLimits, Predicate<String> knownUnit,
+            Predicate<String> processBean) {
         this.documentLimits = documentLimits;
         this.knownUnit = knownUnit;
+        this.processBean = processBean;
     }
 
     /**
@@ -209,6 +220,8 @@ public class ProcedureChecker {
         }
         checkIds(rules, model);
         checkCode(rules, model);
+        checkExpressions(rules, ((org.w3c.dom.Document) model.getDocument().getDomSource().getNode()).getDocumentElement(),
+                "definitions", null);
         checkDiagram(rules, model);
     }
 
@@ -400,7 +413,7 @@ public class ProcedureChecker {
         }
     }
 
-    private static void checkCode(Rules rules, BpmnModelInstance model) {
+    private void checkCode(Rules rules, BpmnModelInstance model) {
         for (ScriptTask task : model.getModelElementsByType(ScriptTask.class)) {
             rules.add(task, "không dùng Script Task; dùng Service Task gọi một bean (Delegate expression ${tenBean})",
                     "no script tasks; use a service task calling a bean (delegate expression ${beanName})");
@@ -414,7 +427,7 @@ public class ProcedureChecker {
     }
 
     /** No camunda:class anywhere (tasks, listeners, message events); every delegateExpression is ${bean}. */
-    private static void checkCodeReferences(Rules rules, DomElement element, String ownerId) {
+    private void checkCodeReferences(Rules rules, DomElement element, String ownerId) {
         String id = element.getAttribute("id") != null ? element.getAttribute("id") : ownerId;
         // On BPMN elements the attributes are camunda:class; on camunda:executionListener and the like, plain class.
         boolean camundaElement = CAMUNDA_NAMESPACES.contains(element.getNamespaceURI());
@@ -431,11 +444,57 @@ public class ProcedureChecker {
             if (expression != null && !BEAN_EXPRESSION.matcher(expression.strip()).matches()) {
                 rules.add(id, null, "Delegate expression '" + expression + "' phải có dạng ${tenBean}",
                         "delegate expression '" + expression + "' must be ${beanName}");
+            } else if (expression != null && !processBean.test(beanName(expression))) {
+                rules.add(id, null, "Delegate expression '" + expression + "' không nêu một bean dành cho quy trình"
+                                + " (@ProcessBean); dùng một bean có trong docs/modelling-guide.md",
+                        "delegate expression '" + expression + "' names no process bean (@ProcessBean);"
+                                + " use one listed in docs/modelling-guide.md");
             }
         }
         for (DomElement child : element.getChildElements()) {
             checkCodeReferences(rules, child, id);
         }
+    }
+
+    /**
+     * Every attribute and text of the model that holds an expression ({@code ${...}}, {@code #{...}}),
+     * wherever the engine evaluates it (conditions, listeners, timers, assignments, input/output,
+     * called elements...), may only read variables and call process beans ({@link ProcessExpressions}).
+     * Documentation and extension properties are text the engine never evaluates.
+     */
+    private void checkExpressions(Rules rules, org.w3c.dom.Element element, String ownerId, String ownerName) {
+        boolean identified = element.hasAttribute("id");
+        String id = identified ? element.getAttribute("id") : ownerId;
+        String name = identified ? (element.hasAttribute("name") ? element.getAttribute("name") : null) : ownerName;
+        if (INERT_ELEMENTS.contains(element.getLocalName())) {
+            return;
+        }
+        org.w3c.dom.NamedNodeMap attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            checkExpression(rules, id, name, attributes.item(i).getNodeValue());
+        }
+        org.w3c.dom.NodeList children = element.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            org.w3c.dom.Node child = children.item(i);
+            if (child instanceof org.w3c.dom.Element childElement) {
+                checkExpressions(rules, childElement, id, name);
+            } else if (child instanceof org.w3c.dom.Text text) { // text and CDATA
+                checkExpression(rules, id, name, text.getData());
+            }
+        }
+    }
+
+    private void checkExpression(Rules rules, String element, String name, String text) {
+        if (text == null || !(text.contains("${") || text.contains("#{"))) {
+            return;
+        }
+        ProcessExpressions.check(text.strip(), processBean).ifPresent(refusal -> rules.add(element, name,
+                "biểu thức '" + text.strip() + "': " + refusal.vi(), "expression '" + text.strip() + "': " + refusal.en()));
+    }
+
+    private static String beanName(String expression) {
+        String text = expression.strip();
+        return text.substring(2, text.length() - 1);
     }
 
     private static void checkDiagram(Rules rules, BpmnModelInstance model) {
@@ -461,6 +520,15 @@ public class ProcedureChecker {
                     "the DMN model is not readable: " + reason(e)));
             return;
         }
+        for (DomElement element : dmnElements(model.getDocument().getRootElement())) {
+            String language = element.getAttribute("expressionLanguage");
+            if (language != null && !FEEL_LANGUAGES.contains(language.strip().toLowerCase(java.util.Locale.ROOT))) {
+                String id = element.getAttribute("id") != null ? element.getAttribute("id") : file;
+                violations.add(new Violation(file, id, null, "ngôn ngữ biểu thức '" + language
+                                + "' không được dùng; bỏ thuộc tính expressionLanguage để dùng FEEL",
+                        "expression language '" + language + "' is not allowed; remove expressionLanguage to use FEEL"));
+            }
+        }
         for (Decision decision : model.getModelElementsByType(Decision.class)) {
             if (blank(decision.getCamundaHistoryTimeToLiveString())) {
                 violations.add(new Violation(file, decision.getId(), decision.getName(),
@@ -472,6 +540,15 @@ public class ProcedureChecker {
                         "mã (ID) phải viết thường tiếng Anh nối bằng gạch dưới", "the id must be lower-case English snake_case"));
             }
         }
+    }
+
+    private static List<DomElement> dmnElements(DomElement root) {
+        List<DomElement> all = new ArrayList<>();
+        all.add(root);
+        for (int i = 0; i < all.size(); i++) {
+            all.addAll(all.get(i).getChildElements());
+        }
+        return all;
     }
 
     /** The XML parser's own words (line, column, what is wrong) sit at the bottom of the model API's wrapping. */

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.documents.DocumentsProperties;
+import vn.motcua.modelling.ProcessBeans;
 import vn.motcua.unit.UnitDirectory;
 
 /**
@@ -27,9 +28,11 @@ class ProcedureChecksPlugin extends AbstractProcessEnginePlugin {
 
     private final ProcedureChecker checker;
 
-    ProcedureChecksPlugin(DocumentsProperties documentLimits, ObjectProvider<UnitDirectory> units) {
+    ProcedureChecksPlugin(DocumentsProperties documentLimits, ObjectProvider<UnitDirectory> units,
+            ProcessBeans processBeans) {
         // Looked up when a model names a unit literally: the engine is built before the unit beans.
-        this.checker = new ProcedureChecker(documentLimits, code -> units.getObject().find(code).isPresent());
+        this.checker = new ProcedureChecker(documentLimits, code -> units.getObject().find(code).isPresent(),
+                name -> processBeans.names().contains(name));
     }
 
     @Override

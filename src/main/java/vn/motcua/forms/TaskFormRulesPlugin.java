@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -52,8 +53,8 @@ class TaskFormRulesPlugin extends AbstractProcessEnginePlugin {
     /**
      * The engine wraps whatever a task listener or a bean expression throws into a plain engine
      * exception (HTTP 500 on the REST API); this outermost interceptor hands the form violation, or
-     * one of our API errors (e.g. a calendar year nobody loaded, met while computing a due date),
-     * itself back to the caller.
+     * one of our API errors (e.g. a calendar year nobody loaded, met while computing a due date), or
+     * a listener's bad-request refusal (HTTP 400), itself back to the caller.
      */
     static final class SurfaceFormViolations extends CommandInterceptor {
 
@@ -68,6 +69,9 @@ class TaskFormRulesPlugin extends AbstractProcessEnginePlugin {
                     }
                     if (cause instanceof ErrorResponseException apiError) {
                         throw apiError;
+                    }
+                    if (cause != e && cause instanceof BadUserRequestException refusal) {
+                        throw refusal; // a listener's refusal, e.g. an assignment outside the task's groups
                     }
                 }
                 throw e;

@@ -14,11 +14,13 @@ import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierManagement;
+import vn.motcua.modelling.ProcessBean;
 
 /**
  * The fee of each dossier and its payment, exactly once. Also the bean {@code payments} the lifecycle asks
  * whether to wait ({@code ${payments.due(execution, 'BEFORE_PROCESSING')}}).
  */
+@ProcessBean
 @Service("payments")
 public class Payments {
 

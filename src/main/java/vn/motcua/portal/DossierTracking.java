@@ -50,13 +50,13 @@ class DossierTracking {
         this.results = results;
     }
 
-    /** The dossier, when the secret is its own; counts the attempt against the client and the code. */
+    /** The dossier, when the secret is its own; counts the attempt against the client, and a failure against the client on this code. */
     Dossier open(String client, String code, String secret) {
         String trimmed = code == null ? "" : code.strip();
         limits.attempt(client, trimmed);
         Optional<Dossier> dossier = secret == null ? Optional.empty() : dossiers.findWithSecret(trimmed, secret);
         if (dossier.isEmpty()) {
-            limits.failed(trimmed);
+            limits.failed(client, trimmed);
             throw new TrackingNotFoundException();
         }
         return dossier.get();

@@ -23,6 +23,7 @@ import vn.motcua.documents.Upload;
 import vn.motcua.documents.UploadRule;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierManagement;
+import vn.motcua.modelling.ProcessBean;
 
 /**
  * Results returned online: printed when the result-return model reaches
@@ -74,6 +75,7 @@ class OnlineResults {
     @Configuration(proxyBeanMethods = false)
     static class Delegates {
 
+        @ProcessBean
         @Bean
         JavaDelegate publishOnlineResult(OnlineResults results) {
             return execution -> {

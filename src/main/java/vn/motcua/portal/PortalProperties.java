@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param publicUrl  where applicants reach the portal: the QR code on a receipt opens its tracking page there
  * @param perClient  tracking attempts one client address may make
- * @param perDossier failed tracking attempts on one dossier code before it is locked for a while
+ * @param perDossier failed tracking attempts one client address may make on one dossier code (others are not affected)
  */
 @ConfigurationProperties("motcua.portal")
 record PortalProperties(URI publicUrl, Limit perClient, Limit perDossier) {

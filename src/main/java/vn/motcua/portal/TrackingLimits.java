@@ -16,10 +16,15 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 
 /**
- * Token buckets against guessing lookup secrets: every tracking request spends one token of its
- * client's bucket; every failed one also spends one of the dossier code's bucket, so a code under
- * attack is locked for a while whoever tries it. Kept in memory on each node: a cluster of N nodes
- * allows N times the limits.
+ * Token buckets against guessing lookup secrets, limiting the guesser and never the applicant
+ * (issue 15 item 6): every tracking request spends one token of its client's bucket; every failed
+ * one also spends one of the bucket of that client and that dossier code. A client out of either
+ * is refused (429); any other client, the applicant included, still opens the dossier with its
+ * secret. (A lock per code whoever tries it, as before, let ten forged guesses lock the applicant
+ * out; the secret's 100 bits make guessing from many addresses hopeless anyway.) The client is
+ * the connection's address, or the {@code X-Forwarded-For} of a trusted proxy only
+ * ({@code server.tomcat.remoteip.internal-proxies}). Kept in memory on each node: a cluster of N
+ * nodes allows N times the limits.
  */
 @Component
 class TrackingLimits {
@@ -42,14 +47,18 @@ class TrackingLimits {
         if (!probe.isConsumed()) {
             throw new TooManyAttemptsException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
-        Bucket dossier = dossiers.get(code, newDossierBucket);
-        if (dossier.getAvailableTokens() < 1) {
-            throw new TooManyAttemptsException(Duration.ofNanos(dossier.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+        Bucket failures = dossiers.get(key(client, code), newDossierBucket);
+        if (failures.getAvailableTokens() < 1) {
+            throw new TooManyAttemptsException(Duration.ofNanos(failures.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
         }
     }
 
-    void failed(String code) {
-        dossiers.get(code, newDossierBucket).tryConsume(1);
+    void failed(String client, String code) {
+        dossiers.get(key(client, code), newDossierBucket).tryConsume(1);
+    }
+
+    private static String key(String client, String code) {
+        return client + " " + code;
     }
 
     // An idle bucket is full again after one period: forgetting it then changes nothing.

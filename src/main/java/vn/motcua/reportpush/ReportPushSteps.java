@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 import vn.motcua.reports.ReportPeriod;
 import vn.motcua.reports.PeriodKind;
+import vn.motcua.modelling.ProcessBean;
 
 /** The beans {@code report_push} calls: prepare the run's deliveries, then send each. */
 @Configuration(proxyBeanMethods = false)
@@ -25,6 +26,7 @@ class ReportPushSteps {
     /** The multi-instance's element: the delivery one job sends. */
     static final String DELIVERY = "deliveryId";
 
+    @ProcessBean
     @Bean
     JavaDelegate prepareReportDeliveries(ReportPush push) {
         return execution -> {
@@ -43,6 +45,7 @@ class ReportPushSteps {
         };
     }
 
+    @ProcessBean
     @Bean
     JavaDelegate pushReport(ReportPush push) {
         return execution -> push.send((String) execution.getVariable(DELIVERY));

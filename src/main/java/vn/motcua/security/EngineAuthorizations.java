@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -16,6 +18,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -44,10 +47,15 @@ class EngineAuthorizations {
 
     private final AuthorizationService authorizations;
     private final UnitDirectory units;
+    private final IdentityService identity;
+    private final MessageSource messages;
 
-    EngineAuthorizations(AuthorizationService authorizations, UnitDirectory units) {
+    EngineAuthorizations(AuthorizationService authorizations, UnitDirectory units, IdentityService identity,
+            MessageSource messages) {
         this.authorizations = authorizations;
         this.units = units;
+        this.identity = identity;
+        this.messages = messages;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -93,6 +101,20 @@ class EngineAuthorizations {
             }
             create(Role.SUPERVISOR.group(unitCode), Resources.TASK, taskId, Permissions.READ);
         });
+    }
+
+    /** Whether the user exists and belongs to one of these groups (read whoever is logged in). */
+    boolean isMemberOfAny(String userId, Set<String> groups) {
+        return Context.getCommandContext().runWithoutAuthorization(() -> groups.stream().anyMatch(group ->
+                identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0));
+    }
+
+    /** A 400 on the engine REST API and in Tasklist: the task stays with whom it was. */
+    BadUserRequestException assignmentRefused(String userId, Set<String> groups) {
+        Object[] arguments = {userId, String.join(", ", new java.util.TreeSet<>(groups))};
+        return new BadUserRequestException(messages.getMessage("security.assignment.refused", arguments,
+                java.util.Locale.forLanguageTag("vi")) + " / "
+                + messages.getMessage("security.assignment.refused", arguments, java.util.Locale.ENGLISH));
     }
 
     /** The officer whose call started the instance or task may not grant anything themselves. */

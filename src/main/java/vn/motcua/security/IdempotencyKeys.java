@@ -6,13 +6,20 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.core.io.InputStreamSource;
@@ -33,12 +40,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * same request (body and caller) gets that back instead of creating a second one, even while the
  * first is still running (it waits for it); the same key with another request is refused (422).
  * Keys are forgotten after {@code motcua.security.idempotency-key-lifetime}.
+ * <p>
+ * Nothing a retry needs is stored in clear (issue 15 item 7): the table holds a SHA-256 of the key,
+ * and what the first answer alone carried (the dossier's lookup secret) sealed with AES-GCM under a
+ * key derived from the client's {@code Idempotency-Key}, which is not stored. Whoever reads the
+ * table learns no secret; the client that sends the same key, caller and request again gets its
+ * answer back, secret included, as the retry exists for.
  */
 @Service
 public class IdempotencyKeys {
 
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a request created: a resource id and a value only its first answer carried, if any. */
     public record Created(String resource, String payload, boolean replayed) {
@@ -69,30 +83,31 @@ public class IdempotencyKeys {
                     HEADER + " must be 8 to 100 letters, digits or . _ : -");
         }
         String fingerprint = fingerprint(caller, request);
+        String stored = storedKey(key);
         try {
             return transactions.execute(status -> {
                 Instant now = ClockUtil.getCurrentTime().toInstant();
                 jdbc.sql("delete from idempotency_key where expires_at < ?").param(Timestamp.from(now)).update();
                 jdbc.sql("insert into idempotency_key (idem_key, fingerprint, created_at, expires_at) values (?, ?, ?, ?)")
-                        .params(key, fingerprint, Timestamp.from(now),
+                        .params(stored, fingerprint, Timestamp.from(now),
                                 Timestamp.from(now.plus(settings.idempotencyKeyLifetime())))
                         .update();
                 Created created = create.get();
                 jdbc.sql("update idempotency_key set resource = ?, payload = ? where idem_key = ?")
-                        .params(created.resource(), created.payload(), key)
+                        .params(created.resource(), seal(key, created.payload()), stored)
                         .update();
                 return created;
             });
         } catch (DuplicateKeyException seen) {
-            return replay(key, fingerprint);
+            return replay(key, stored, fingerprint);
         }
     }
 
-    private Created replay(String key, String fingerprint) {
+    private Created replay(String key, String stored, String fingerprint) {
         record Row(String fingerprint, String resource, String payload) {
         }
         Row row = jdbc.sql("select fingerprint, resource, payload from idempotency_key where idem_key = ?")
-                .param(key)
+                .param(stored)
                 .query(Row.class)
                 .optional()
                 .orElseThrow(() -> problem(HttpStatus.CONFLICT, "Idempotency-Key in use",
@@ -106,7 +121,58 @@ public class IdempotencyKeys {
                     "Khóa " + HEADER + " đã dùng cho một yêu cầu khác / This " + HEADER
                             + " was used for a different request");
         }
-        return new Created(row.resource(), row.payload(), true);
+        return new Created(row.resource(), unseal(key, row.payload()), true);
+    }
+
+    /** What the table holds instead of the client's key. */
+    static String storedKey(String key) {
+        return HexFormat.of().formatHex(sha256("motcua-idempotency-key:" + key));
+    }
+
+    /** AES-GCM under a key only the client's Idempotency-Key gives: random nonce, then ciphertext and tag, in Base64. */
+    static String seal(String key, String payload) {
+        if (payload == null) {
+            return null;
+        }
+        try {
+            byte[] nonce = new byte[12];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, payloadKey(key), new GCMParameterSpec(128, nonce));
+            byte[] sealed = cipher.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+            byte[] stored = new byte[nonce.length + sealed.length];
+            System.arraycopy(nonce, 0, stored, 0, nonce.length);
+            System.arraycopy(sealed, 0, stored, nonce.length, sealed.length);
+            return Base64.getEncoder().encodeToString(stored);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot seal the payload", e);
+        }
+    }
+
+    static String unseal(String key, String sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        try {
+            byte[] stored = Base64.getDecoder().decode(sealed);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, payloadKey(key), new GCMParameterSpec(128, stored, 0, 12));
+            return new String(cipher.doFinal(stored, 12, stored.length - 12), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("Cannot unseal the payload", e);
+        }
+    }
+
+    private static SecretKeySpec payloadKey(String key) {
+        return new SecretKeySpec(sha256("motcua-idempotency-payload:" + key), "AES");
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SHA-256 of a file's content, hex: how a request's files enter its fingerprint. */

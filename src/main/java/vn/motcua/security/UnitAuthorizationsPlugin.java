@@ -49,6 +49,32 @@ class UnitAuthorizationsPlugin extends AbstractProcessEnginePlugin {
             }
         });
         EveryUserTask.listen(configuration, (TaskListener) this::taskCreated, TaskListener.EVENTNAME_CREATE);
+        // Claim, assignee, delegation and owner (assignment and update events): issue 15 item 3.
+        EveryUserTask.listen(configuration, (TaskListener) this::taskAssigned, TaskListener.EVENTNAME_ASSIGNMENT,
+                TaskListener.EVENTNAME_UPDATE);
+    }
+
+    /**
+     * A task of a unit goes only to an officer of its candidate groups ({@code <role>:<unit>}): not to
+     * another unit's officer, another role, or a user id that does not exist.
+     */
+    private void taskAssigned(DelegateTask task) {
+        Set<String> candidateGroups = candidateGroups(task);
+        if (candidateGroups.isEmpty() || unit(task.getVariable(UNIT_VARIABLE)) == null) {
+            return;
+        }
+        for (String holder : new String[] {task.getAssignee(), task.getOwner()}) {
+            if (holder != null && !authorizations.getObject().isMemberOfAny(holder, candidateGroups)) {
+                throw authorizations.getObject().assignmentRefused(holder, candidateGroups);
+            }
+        }
+    }
+
+    private static Set<String> candidateGroups(DelegateTask task) {
+        return task.getCandidates().stream()
+                .map(IdentityLink::getGroupId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
     }
 
     private void instanceStarted(DelegateExecution execution) {
@@ -61,10 +87,7 @@ class UnitAuthorizationsPlugin extends AbstractProcessEnginePlugin {
     private void taskCreated(DelegateTask task) {
         String unit = unit(task.getVariable(UNIT_VARIABLE));
         if (unit != null) {
-            Set<String> candidateGroups = task.getCandidates().stream()
-                    .map(IdentityLink::getGroupId)
-                    .filter(Objects::nonNull)
-                    .collect(Collectors.toSet());
+            Set<String> candidateGroups = candidateGroups(task);
             authorizations.getObject().grantTask(task.getId(), unit, candidateGroups);
         }
     }

@@ -12,12 +12,14 @@ import vn.motcua.calendar.WorkingCalendar;
 
 import vn.motcua.catalogue.Allowance;
 import vn.motcua.catalogue.Phase;
+import vn.motcua.modelling.ProcessBean;
 
 /**
  * The due and warning dates that the models' timers, task due dates and follow-up dates read
  * ({@code ${deadlines.phaseDue(execution, 'processing')}}), all counted on the working-time calendar
  * from the dossier whose code is the process business key.
  */
+@ProcessBean
 @Component("deadlines")
 public class Deadlines {
 

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import vn.motcua.modelling.ProcessBean;
+
 /**
  * The SLA beans the models call by name: the clock of {@code one_stop_dossier}, the warnings, and
  * the steps of {@code late_dossier}. The dossier is the one whose code is the process business key.
@@ -17,32 +19,38 @@ class SlaDelegates {
     /** Who decided in late_dossier: the head who completed {@code decide_on_late_dossier}. */
     static final String DECIDED_BY = "lateDossierDecidedBy";
 
+    @ProcessBean
     @Bean
     JavaDelegate pauseDeadlineClock(DeadlineClock clock) {
         return execution -> clock.pause(Deadlines.code(execution), execution.getProcessInstanceId());
     }
 
+    @ProcessBean
     @Bean
     JavaDelegate resumeDeadlineClock(DeadlineClock clock) {
         return execution -> clock.resume(Deadlines.code(execution), execution.getProcessInstanceId());
     }
 
     /** The timeout listener of every officer task: its phase is about to run out. */
+    @ProcessBean
     @Bean
     TaskListener warnTaskHolders(Escalation escalation) {
         return escalation::warnTaskHolders;
     }
 
+    @ProcessBean
     @Bean
     JavaDelegate warnDossierAtRisk(Escalation escalation) {
         return execution -> escalation.warnDossierAtRisk(Deadlines.code(execution), unit(execution));
     }
 
+    @ProcessBean
     @Bean
     JavaDelegate markDossierOverdue(Escalation escalation) {
         return execution -> escalation.markOverdue(Deadlines.code(execution), unit(execution));
     }
 
+    @ProcessBean
     @Bean
     JavaDelegate describeLateDossier(Escalation escalation) {
         return execution -> execution.setVariables(escalation.describe(Deadlines.code(execution),
@@ -50,6 +58,7 @@ class SlaDelegates {
     }
 
     /** Complete listener of the head's task: refuses an answer that cannot be carried out. */
+    @ProcessBean
     @Bean
     TaskListener checkLateDossierDecision(Escalation escalation) {
         return task -> {
@@ -63,18 +72,21 @@ class SlaDelegates {
         };
     }
 
+    @ProcessBean
     @Bean
     JavaDelegate reassignLateTasks(Escalation escalation) {
         return execution -> escalation.reassign(Deadlines.code(execution), text(execution, "newAssignee").strip(),
                 (String) execution.getVariable(DECIDED_BY), (String) execution.getVariable("lateDossierNote"));
     }
 
+    @ProcessBean
     @Bean
     JavaDelegate expediteLateTasks(Escalation escalation) {
         return execution -> escalation.expedite(Deadlines.code(execution), execution.getProcessInstanceId(),
                 (String) execution.getVariable(DECIDED_BY), (String) execution.getVariable("lateDossierNote"));
     }
 
+    @ProcessBean
     @Bean
     JavaDelegate issueApologyLetter(Escalation escalation) {
         return execution -> execution.setVariable("apologyLetterNumber", escalation.apologise(

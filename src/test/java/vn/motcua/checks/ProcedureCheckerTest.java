@@ -23,9 +23,11 @@ class ProcedureCheckerTest {
     static final String BPMN = "household-business-registration.bpmn";
     static final String SUBMISSION = "submission.form";
     static final String APPRAISAL = "appraisal.form";
+    /** The process beans this model calls (the application's whole list: ShippedExpressionsIT). */
+    static final Set<String> PROCESS_BEANS = Set.of("deadlines", "warnTaskHolders");
 
     private final ProcedureChecker checker = new ProcedureChecker(
-            new DocumentsProperties(null, null, null, null, null, null), Set.of("29281")::contains);
+            new DocumentsProperties(null, null, null, null, null, null), Set.of("29281")::contains, PROCESS_BEANS::contains);
     private Map<String, String> files;
 
     @BeforeEach
@@ -237,4 +239,71 @@ class ProcedureCheckerTest {
         files.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
         return bytes;
     }
+
+    /** Issue 15 item 5: what an administrator's deployment could run, refused with file, element and fix. */
+    @Nested
+    class Expressions {
+
+        private static final String DUE = "camunda:dueDate=\"${deadlines.phaseDue(execution, 'processing')}\"";
+
+        private String refusalOf(String dueDate) throws IOException {
+            readShippedProcedure();
+            edit(BPMN, DUE, "camunda:dueDate=\"" + dueDate + "\"");
+            List<String> messages = messages();
+            assertThat(messages).singleElement().asString().startsWith(BPMN + " › appraise_dossier «");
+            return messages.get(0);
+        }
+
+        @Test
+        void shouldRefuseReflectionWhenAnExpressionReachesForClasses() throws IOException {
+            assertThat(refusalOf("${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null).exec('id')}"))
+                    .contains("no chained calls").contains("call one method of a process bean directly");
+            assertThat(refusalOf("${deadlines.getClass()}")).contains("'getClass' leads to arbitrary Java code");
+            assertThat(refusalOf("${execution.class}")).contains("'class' leads to arbitrary Java code");
+        }
+
+        @Test
+        void shouldRefuseEngineServicesWhenAnExpressionCallsABeanNotMadeForProcesses() throws IOException {
+            assertThat(refusalOf("${identityService.createUserQuery()}"))
+                    .contains("'identityService.createUserQuery(...)' calls a method of 'identityService', which is not a"
+                            + " process bean (@ProcessBean)")
+                    .contains("gọi phương thức của 'identityService'");
+            assertThat(refusalOf("${execution.processEngineServices}")).contains("'processEngineServices' leads to arbitrary");
+            assertThat(refusalOf("${execution.getProcessEngine()}")).contains("calls a method of 'execution', which is not a process bean");
+        }
+
+        @Test
+        void shouldRefuseFunctionsAndComputedNames() throws IOException {
+            assertThat(refusalOf("${S('x')}")).contains("no function calls such as 'S(...)'");
+            assertThat(refusalOf("${execution['processEngine']}")).contains("no [...] in expressions");
+            assertThat(refusalOf("${deadlines.phaseDue(execution, 'processing'}")).contains("the expression is not readable");
+        }
+
+        @Test
+        void shouldRefuseADelegateExpressionNamingABeanNotMadeForProcesses() {
+            edit(BPMN, "delegateExpression=\"${warnTaskHolders}\"", "delegateExpression=\"${dossierRepository}\"");
+
+            assertThat(messages()).singleElement().asString().contains("delegate expression '${dossierRepository}' names no"
+                    + " process bean (@ProcessBean)");
+        }
+
+        @Test
+        void shouldAcceptVariablesComparisonsAndProcessBeanCalls() {
+            edit(BPMN, DUE, "camunda:dueDate=\"${unit == 'x' &amp;&amp; deadlines.phaseDue(execution, 'processing') != null"
+                    + " ? deadlines.phaseDue(execution, execution.processBusinessKey) : null}\"");
+
+            assertThat(check()).isEmpty();
+        }
+
+        @Test
+        void shouldRefuseJuelAndScriptsInDecisionTables() throws IOException {
+            String dmn = Files.readString(Path.of("processes/fees/certified-copy-fee.dmn"))
+                    .replaceFirst("<inputExpression ", "<inputExpression expressionLanguage=\"juel\" ");
+            files.put("fee.dmn", dmn);
+
+            assertThat(messages()).anySatisfy(message -> assertThat(message).startsWith("fee.dmn")
+                    .contains("expression language 'juel' is not allowed"));
+        }
+    }
+
 }

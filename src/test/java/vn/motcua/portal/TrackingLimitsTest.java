@@ -24,17 +24,21 @@ class TrackingLimitsTest {
     }
 
     @Test
-    void shouldLockACodeAfterItsFailuresOnly() {
+    void shouldRefuseTheFailingClientOnThatCodeAndNobodyElse() {
+        String code = "000.00.01.H01-261123-0001";
         for (int i = 0; i < 10; i++) {
-            // Successful lookups spend nothing of the code's bucket.
-            limits.attempt("198.51.100." + i, "000.00.01.H01-261123-0001");
+            // Successful lookups spend nothing of a failure bucket.
+            limits.attempt("198.51.100." + i, code);
         }
         for (int i = 0; i < 3; i++) {
-            limits.failed("000.00.01.H01-261123-0001");
+            limits.attempt("198.51.100.66", code);
+            limits.failed("198.51.100.66", code);
         }
-        assertThatThrownBy(() -> limits.attempt("198.51.100.99", "000.00.01.H01-261123-0001"))
+        assertThatThrownBy(() -> limits.attempt("198.51.100.66", code))
                 .isInstanceOfSatisfying(TooManyAttemptsException.class,
                         e -> assertThat(e.retryAfterSeconds()).isBetween(60L, 15 * 60L));
-        limits.attempt("198.51.100.99", "000.00.01.H01-261123-0002");
+        // The applicant (any other client) is not locked out, and the guesser may still track its own dossiers.
+        limits.attempt("198.51.100.99", code);
+        limits.attempt("198.51.100.66", "000.00.01.H01-261123-0002");
     }
 }

@@ -436,6 +436,91 @@ class AccessMatrixIT extends IntegrationTest {
         }
     }
 
+    /**
+     * Issue 15 item 3: an insider moved a dossier to another unit by writing its {@code unit} variable,
+     * and a head gave tasks to anyone. Routing variables are the system's; tasks go to their groups.
+     */
+    @Nested
+    class InsidersCrossingUnits {
+
+        private String unitOf(String code) {
+            return as("admin").getForObject("/engine-rest/process-instance/{id}/variables/unit", JsonNode.class,
+                    instanceId(code)).path("value").asText();
+        }
+
+        @ParameterizedTest(name = "{0} {1}")
+        @CsvSource({"PUT, /engine-rest/task/{id}/variables/unit", "PUT, /engine-rest/task/{id}/localVariables/unit",
+                "DELETE, /engine-rest/task/{id}/variables/unit",
+                "PUT, /camunda/api/engine/engine/default/task/{id}/variables/unit",
+                "PUT, /engine-rest/engine/default/task/{id}/variables/unit/"})
+        void shouldRefuseAReceptionOfficerWritingTheUnit(String method, String path) {
+            String taskId = engine.taskFor(mine, "reception", "check_completeness");
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            ResponseEntity<JsonNode> write = as("reception").exchange(path, HttpMethod.valueOf(method),
+                    new HttpEntity<>(Map.of("value", OTHER_UNIT, "type", "String"), headers), JsonNode.class, taskId);
+
+            assertProblem(write, 403);
+            assertThat(unitOf(mine)).isEqualTo(UNIT);
+        }
+
+        @Test
+        void shouldRefuseAnyDirectVariableWriteByAnOfficer() {
+            String taskId = engine.taskFor(mine, "reception", "check_completeness");
+            assertProblem(as("reception").exchange("/engine-rest/task/{id}/variables/receptionOutcome", HttpMethod.PUT,
+                    new HttpEntity<>(Map.of("value", "ACCEPT", "type", "String")), JsonNode.class, taskId), 403);
+            assertProblem(as("reception").postForEntity("/engine-rest/task/{id}/variables",
+                    Map.of("modifications", Map.of("applicantName", Map.of("value", "Kẻ Mạo Danh"))), JsonNode.class,
+                    taskId), 403);
+            assertThat(dossier(mine).path("applicant").toString()).contains("Ngô Văn Phúc");
+        }
+
+        @Test
+        void shouldMoveNoDossierWhenACompletionCarriesTheUnitOrAnotherStepsDecision() {
+            String taskId = engine.taskFor(mine, "reception", "check_completeness");
+            as("reception").postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", "reception"), Void.class, taskId);
+
+            assertProblem(engine.complete("reception", taskId, Map.of("receptionOutcome", "ACCEPT", "unit", OTHER_UNIT)), 403);
+            assertProblem(engine.complete("reception", taskId, Map.of("receptionOutcome", "ACCEPT",
+                    "approvalDecision", "APPROVE")), 403);
+            assertThat(engine.openTasks(mine)).singleElement().satisfies(task ->
+                    assertThat(task.get("id").asText()).isEqualTo(taskId));
+
+            // With its own form's fields it completes, and the next step is the dossier's unit's.
+            assertThat(engine.complete("reception", taskId, Map.of("receptionOutcome", "ACCEPT")).getStatusCode())
+                    .isEqualTo(HttpStatus.NO_CONTENT);
+            assertThat(unitOf(mine)).isEqualTo(UNIT);
+            assertThat(engine.tasksFor(mine, "specialist2")).isEmpty();
+            assertThat(engine.tasksFor(mine, "specialist")).hasSize(1);
+        }
+
+        @ParameterizedTest(name = "head assigns to {0}: {1}")
+        @CsvSource({"specialist2, 400", "nobody-such-user, 400", "head2, 400", "specialist, 400", "reception, 204"})
+        void shouldGiveATaskOnlyToAnOfficerOfItsUnitAndRole(String assignee, int status) {
+            String taskId = engine.taskFor(mine, "reception", "check_completeness");
+
+            ResponseEntity<JsonNode> assign = as("head").postForEntity("/engine-rest/task/{id}/assignee",
+                    Map.of("userId", assignee), JsonNode.class, taskId);
+
+            assertThat(assign.getStatusCode().value()).as(String.valueOf(assign.getBody())).isEqualTo(status);
+            JsonNode task = as("admin").getForObject("/engine-rest/task/{id}", JsonNode.class, taskId);
+            assertThat(task.path("assignee").isNull() ? null : task.path("assignee").asText())
+                    .isEqualTo(status == 204 ? assignee : null);
+        }
+
+        @Test
+        void shouldRefuseDelegationAndOwnershipOutsideTheTasksGroups() {
+            String taskId = engine.taskFor(mine, "reception", "check_completeness");
+            as("reception").postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", "reception"), Void.class, taskId);
+
+            assertThat(as("reception").postForEntity("/engine-rest/task/{id}/delegate", Map.of("userId", "reception2"),
+                    JsonNode.class, taskId).getStatusCode().value()).isEqualTo(400);
+            JsonNode task = as("admin").getForObject("/engine-rest/task/{id}", JsonNode.class, taskId);
+            assertThat(task.path("assignee").asText()).isEqualTo("reception");
+            assertThat(task.path("owner").isNull()).isTrue();
+        }
+    }
+
     @Nested
     class Webapps {
 

@@ -269,27 +269,74 @@ class HostileRequestsIT extends IntegrationTest {
         }
     }
 
+    /** Issue 15 item 6: limit the guesser, never the applicant; X-Forwarded-For only from trusted proxies. */
     @Nested
     class BruteForcedSecrets {
 
+        private ResponseEntity<JsonNode> track(String client, String code, String secret) {
+            return track(http, client, code, secret);
+        }
+
+        private static ResponseEntity<JsonNode> track(org.springframework.boot.test.web.client.TestRestTemplate via,
+                String forwardedFor, String code, String secret) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            if (forwardedFor != null) {
+                headers.set("X-Forwarded-For", forwardedFor);
+            }
+            return via.postForEntity("/api/tracking", new HttpEntity<>(Map.of("code", code, "secret", secret), headers),
+                    JsonNode.class);
+        }
+
         @Test
-        void shouldLockADossierAgainstGuessedSecretsAndRevealNothing() {
+        void shouldLimitTheGuesserAndStillOpenTheDossierForItsApplicant() {
             ResponseEntity<JsonNode> victim = submit(UNIT, "ONLINE", "ONLINE", householdBusiness("Kiều Thị Vân"));
             String code = victim.getBody().get("code").asText();
-            int locked = 0;
-            for (int attempt = 0; attempt < 40; attempt++) {
-                HttpHeaders headers = new HttpHeaders();
-                headers.setContentType(MediaType.APPLICATION_JSON);
-                // Many addresses: the dossier's own limit still counts every guess.
-                headers.set("X-Forwarded-For", "192.0.2." + (attempt + 1));
-                ResponseEntity<JsonNode> guess = http.postForEntity("/api/tracking", new HttpEntity<>(
-                        Map.of("code", code, "secret", "GUESS-%05d-AAAAA-BBBBB".formatted(attempt)), headers), JsonNode.class);
+            String secret = victim.getBody().get("lookupSecret").asText();
+            String attacker = "192.0.2." + (1 + new java.util.Random().nextInt(200));
+
+            int limited = 0;
+            for (int attempt = 0; attempt < 25; attempt++) {
+                ResponseEntity<JsonNode> guess = track(attacker, code, "GUESS-%05d-AAAAA-BBBBB".formatted(attempt));
                 assertThat(guess.getStatusCode().value()).as("attempt %d", attempt).isIn(404, 429);
                 assertProblem(guess, guess.getStatusCode().value());
                 assertThat(guess.getBody().toString()).doesNotContain("Kiều Thị Vân");
-                locked += guess.getStatusCode().value() == 429 ? 1 : 0;
+                limited += guess.getStatusCode().value() == 429 ? 1 : 0;
             }
-            assertThat(locked).as("guesses refused as too many").isPositive();
+            assertThat(limited).as("the guesser is refused as too many").isGreaterThanOrEqualTo(15);
+            // Out of its limit, the guesser gets nothing even with the right secret...
+            assertThat(track(attacker, code, secret).getStatusCode().value()).isEqualTo(429);
+
+            // ... while the applicant, from anywhere else, still opens the dossier, as often as needed.
+            for (int i = 0; i < 3; i++) {
+                ResponseEntity<JsonNode> applicant = track("198.51.100." + (10 + i), code, secret);
+                assertThat(applicant.getStatusCode()).as(String.valueOf(applicant.getBody())).isEqualTo(HttpStatus.OK);
+            }
+            // Other guessers each get their own few tries, not the applicant's.
+            assertThat(track("203.0.113.9", code, "GUESS-99999-AAAAA-BBBBB").getStatusCode().value()).isEqualTo(404);
+        }
+
+        @Test
+        void shouldIgnoreXForwardedForFromAnUntrustedClient() throws java.net.SocketException {
+            // The tests' own requests come through 127.0.0.1, the trusted proxy; this one comes from the host's
+            // network address, as a client on the Internet would, and forges a new address for every guess.
+            java.net.InetAddress outside = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                    .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                    .filter(address -> address instanceof java.net.Inet4Address && !address.isLoopbackAddress())
+                    .findFirst().orElse(null);
+            org.junit.jupiter.api.Assumptions.assumeTrue(outside != null, "the host has a network address");
+            var direct = new org.springframework.boot.test.web.client.TestRestTemplate(new org.springframework.boot.web.client.RestTemplateBuilder()
+                    .rootUri("http://" + outside.getHostAddress() + ":" + http.getRootUri().replaceAll(".*:", "")));
+            String code = submitted("ONLINE", "ONLINE", "Kiều Thị Vân");
+
+            int limited = 0;
+            for (int attempt = 0; attempt < 15; attempt++) {
+                ResponseEntity<JsonNode> guess = track(direct, "192.0.2." + (attempt + 1), code,
+                        "GUESS-%05d-AAAAA-BBBBB".formatted(attempt));
+                assertThat(guess.getStatusCode().value()).as("attempt %d", attempt).isIn(404, 429);
+                limited += guess.getStatusCode().value() == 429 ? 1 : 0;
+            }
+            assertThat(limited).as("forged addresses count as the one client they come from").isPositive();
         }
     }
 
@@ -332,6 +379,18 @@ class HostileRequestsIT extends IntegrationTest {
             assertThat(dossiers()).isEqualTo(after);
         }
 
+        /** Issue 15 item 7: the lookup secret lay in clear in idempotency_key for 24 hours. */
+        @Test
+        void shouldStoreNeitherTheSecretNorTheKeyInClear() {
+            String key = "retry-" + UUID.randomUUID();
+            ResponseEntity<JsonNode> first = submitWithKey(key, householdBusiness("Tạ Văn Út"));
+            String secret = first.getBody().get("lookupSecret").asText();
+
+            List<Map<String, Object>> rows = jdbc.sql("select * from idempotency_key").query().listOfRows();
+            assertThat(rows).isNotEmpty();
+            assertThat(rows.toString()).doesNotContain(secret).doesNotContain(secret.replace("-", "")).doesNotContain(key);
+        }
+
         @Test
         void shouldRefuseTheSameKeyForAnotherBody() {
             String key = "retry-" + UUID.randomUUID();
@@ -368,4 +427,122 @@ class HostileRequestsIT extends IntegrationTest {
             refused(400, () -> submitWithKey(key, householdBusiness("Tạ Văn Út")));
         }
     }
+
+    /** Issue 15 item 4: a value the engine could never read again blocked a dossier for everyone (500 on every read). */
+    @Nested
+    class UnreadableVariables {
+
+        private Map<String, Object> objectValue(String type, String format, String value) {
+            return Map.of("type", "Object", "value", value,
+                    "valueInfo", Map.of("objectTypeName", type, "serializationDataFormat", format));
+        }
+
+        @ParameterizedTest(name = "{0} / {1}")
+        @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+                "com.example.Gadget|application/json|{}",
+                "java.util.ArrayList<com.example.Gadget>|application/json|[]",
+                "java.util.HashMap|application/x-java-serialized-object|rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA==",
+                "java.util.HashMap|application/xml|<map/>",
+                "java.util.ArrayList|application/json|not json at all"})
+        void shouldRefuseAtWriteTimeWhatTheEngineCouldNotRead(String type, String format, String value) {
+            String code = submitted("ONLINE", "ONLINE", "Lý Thị Hoa");
+            String taskId = engine.taskFor(code, "reception", "check_completeness");
+            as("reception").postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", "reception"), Void.class, taskId);
+
+            // An officer, completing with a field of the form sent as an object of that type ...
+            ResponseEntity<JsonNode> completion = as("reception").postForEntity("/engine-rest/task/{id}/complete",
+                    Map.of("variables", Map.of("receptionOutcome", objectValue(type, format, value))), JsonNode.class, taskId);
+            assertProblem(completion, 400);
+            // ... or an administrator writing it directly.
+            ResponseEntity<JsonNode> write = as("admin").exchange("/engine-rest/task/{id}/variables/note",
+                    org.springframework.http.HttpMethod.PUT, new HttpEntity<>(objectValue(type, format, value)),
+                    JsonNode.class, taskId);
+            assertProblem(write, 400);
+
+            // The task still reads and completes for everybody.
+            assertThat(as("reception").getForEntity("/engine-rest/task/{id}/variables", JsonNode.class, taskId)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(engine.complete("reception", taskId, Map.of("receptionOutcome", "ACCEPT")).getStatusCode())
+                    .isEqualTo(HttpStatus.NO_CONTENT);
+        }
+
+        @Test
+        void shouldRefuseAJavaSerializedUploadAndKeepBinaryUploads() {
+            String code = submitted("ONLINE", "ONLINE", "Lý Thị Hoa");
+            String taskId = engine.taskFor(code, "reception", "check_completeness");
+            java.util.function.Function<String, ResponseEntity<JsonNode>> upload = valueType -> {
+                MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+                parts.add("data", file("value.bin", new byte[] {(byte) 0xac, (byte) 0xed, 0, 5, 0x73, 0x72}));
+                parts.add("valueType", valueType);
+                if ("Object".equals(valueType)) {
+                    parts.add("type", "java.util.HashMap");
+                }
+                HttpHeaders headers = new HttpHeaders();
+                headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+                return as("admin").postForEntity("/engine-rest/task/{id}/variables/scan/data",
+                        new HttpEntity<>(parts, headers), JsonNode.class, taskId);
+            };
+
+            assertProblem(upload.apply("Object"), 400);
+            assertThat(upload.apply("Bytes").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+            assertThat(as("reception").getForEntity("/engine-rest/task/{id}/variables", JsonNode.class, taskId)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+
+        @Test
+        void shouldAcceptJsonOfAnAllowListedType() {
+            String code = submitted("ONLINE", "ONLINE", "Lý Thị Hoa");
+            String taskId = engine.taskFor(code, "reception", "check_completeness");
+            ResponseEntity<JsonNode> write = as("admin").exchange("/engine-rest/task/{id}/variables/note",
+                    org.springframework.http.HttpMethod.PUT, new HttpEntity<>(objectValue("java.util.ArrayList<java.lang.String>",
+                            "application/json", "[\"a\"]")), JsonNode.class, taskId);
+            assertThat(write.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+            assertThat(as("reception").getForEntity("/engine-rest/task/{id}/variables", JsonNode.class, taskId)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+    }
+
+    /** Issue 15 item 5: an administrator's deployment ran an OS command and reached every engine service. */
+    @Nested
+    class DeployedCode {
+
+        private static final java.nio.file.Path MARKER = java.nio.file.Path.of("/tmp/motcua-deployed-shell");
+
+        private ResponseEntity<JsonNode> deploy(String expression) {
+            String bpmn = """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                        xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="definitions_shell" targetNamespace="x">
+                      <bpmn:process id="shell" name="Vỏ" isExecutable="true" camunda:historyTimeToLive="1">
+                        <bpmn:startEvent id="start"/>
+                        <bpmn:sequenceFlow id="flow_run" sourceRef="start" targetRef="run_command"/>
+                        <bpmn:serviceTask id="run_command" name="Chạy lệnh" camunda:expression="%s"/>
+                      </bpmn:process>
+                    </bpmn:definitions>
+                    """.formatted(expression);
+            MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+            parts.add("deployment-name", "shell");
+            parts.add("shell.bpmn", file("shell.bpmn", bpmn.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            return as("admin").postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), JsonNode.class);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null).exec('touch /tmp/motcua-deployed-shell')}",
+                "${identityService.createUserQuery().list()}", "${execution.getProcessEngineServices().getRuntimeService()}",
+                "${execution.processEngineServices.identityService}", "${deadlines.getClass().getClassLoader()}"})
+        void shouldRefuseADeploymentWhoseExpressionsReachBeyondProcessBeans(String expression) {
+            ResponseEntity<JsonNode> response = deploy(expression);
+
+            assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(response.getBody().path("message").asText()).contains("shell.bpmn › run_command «Chạy lệnh»")
+                    .contains("expression '" + expression + "'");
+            assertThat(as("admin").getForObject("/engine-rest/deployment/count?name=shell", JsonNode.class)
+                    .path("count").asInt()).isZero();
+            assertThat(MARKER).doesNotExist();
+        }
+    }
+
 }
