@@ -102,7 +102,7 @@ function facts(rows) {
   return list;
 }
 
-function documentsTable(code, documents) {
+function documentsTable(code, documents, slotNames) {
   if (!documents.length) {
     return element('p', {}, TEXT.noDocuments);
   }
@@ -111,7 +111,7 @@ function documentsTable(code, documents) {
     const link = `/api/dossiers/${encodeURIComponent(code)}/documents/${document.id}`;
     const viewable = ['PDF', 'JPEG', 'PNG'].includes(document.type);
     body.appendChild(element('tr', {'data-document': String(document.id)},
-      element('td', {}, document.slot),
+      element('td', {}, slotNames[document.slot] || document.slot),
       element('td', {}, document.name),
       element('td', {}, document.type),
       element('td', {}, size(document.size)),
@@ -162,11 +162,17 @@ async function render(node, engineApi, taskId) {
     }
     const encoded = encodeURIComponent(code);
     const task = await read(`${engineApi}/task/${encodeURIComponent(taskId)}`);
-    const [dossier, documents, fee] = await Promise.all([
+    const [dossier, documents] = await Promise.all([
       read(`/api/dossiers/${encoded}`),
-      read(`/api/dossiers/${encoded}/documents`),
-      read(`/api/payments/${encoded}`).catch(() => null)
+      read(`/api/dossiers/${encoded}/documents`)
     ]);
+    // The fee exists once the dossier is accepted (assessed with the receipt); asking before would
+    // assess it from the values as submitted.
+    const [fee, procedure] = await Promise.all([
+      dossier.acceptedAt ? read(`/api/payments/${encoded}`).catch(() => null) : Promise.resolve(null),
+      read(`/api/procedures/${encodeURIComponent(dossier.procedure.key)}`).catch(() => null)
+    ]);
+    const slotNames = Object.fromEntries(((procedure && procedure.documents) || []).map((slot) => [slot.id, slot.name]));
     const deadline = dossier.deadline || {};
     node.replaceChildren(element('div', {class: 'motcua-dossier-panel', 'data-dossier': code},
       facts([
@@ -185,7 +191,7 @@ async function render(node, engineApi, taskId) {
         [TEXT.fee, feeText(fee), 'fee']
       ]),
       element('h4', {}, TEXT.documents),
-      documentsTable(code, documents),
+      documentsTable(code, documents, slotNames),
       element('h4', {}, TEXT.controlSheet),
       controlSheetTable(dossier.controlSheet || [])));
   } catch (error) {
