@@ -1,22 +1,14 @@
-// motcua: Vietnamese first, English on request; dates as dd/mm/yyyy; the dossier panel and the
-// Vietnamese form messages come from motcua/tasklist.js (docs/officers.md).
+// motcua: the settings every webapp shares; the dossier panel and the Vietnamese form messages come
+// from motcua/tasklist.js (docs/officers.md).
+import {dateFormat, locales, vendor} from '../../motcua/webapps.js';
+
 export default {
   app: {
     name: 'Danh sách công việc',
-    vendor: 'Một cửa điện tử'
+    vendor
   },
-  locales: {
-    availableLocales: ['vi', 'en'],
-    fallbackLocale: 'vi'
-  },
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'DD/MM/YYYY HH:mm',
-    normal: 'DD/MM/YYYY HH:mm',
-    long: 'dddd, DD/MM/YYYY HH:mm:ss',
-    short: 'DD/MM/YYYY'
-  },
+  locales,
+  dateFormat,
   customScripts: ['motcua/tasklist'],
   shortcuts: {
     claimTask: {

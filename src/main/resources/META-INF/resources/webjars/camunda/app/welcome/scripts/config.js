@@ -1,19 +1,11 @@
-// motcua: Vietnamese first, English on request; dates as dd/mm/yyyy (docs/officers.md).
+// motcua: the settings every webapp shares, under this app's own name (docs/officers.md).
+import {dateFormat, locales, vendor} from '../../motcua/webapps.js';
+
 export default {
   app: {
     name: 'Trang chủ',
-    vendor: 'Một cửa điện tử'
+    vendor
   },
-  locales: {
-    availableLocales: ['vi', 'en'],
-    fallbackLocale: 'vi'
-  },
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'DD/MM/YYYY HH:mm',
-    normal: 'DD/MM/YYYY HH:mm',
-    long: 'dddd, DD/MM/YYYY HH:mm:ss',
-    short: 'DD/MM/YYYY'
-  }
+  locales,
+  dateFormat
 };
