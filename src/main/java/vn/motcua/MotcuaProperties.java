@@ -10,9 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param zone              the agency's zone: dossier codes and receipt dates use its local date
  * @param supplementTimeout how long an applicant has to answer a supplement request
+ * @param agency            the agency's name, as officers read it on the login page
  */
 @ConfigurationProperties("motcua")
-public record MotcuaProperties(ZoneId zone, Duration supplementTimeout) {
+public record MotcuaProperties(ZoneId zone, Duration supplementTimeout, String agency) {
 
     public MotcuaProperties {
         if (zone == null) {

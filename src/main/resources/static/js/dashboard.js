@@ -183,7 +183,8 @@
       cell(row, d.procedureName);
       cell(row, d.applicantName);
       cell(row, d.lateness === 'OVERDUE' ? label('labelOverdueStatus') : label('labelAtRiskStatus'));
-      cell(row, new Date(d.dueAt).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN'));
+      cell(row, new Date(d.dueAt).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN',
+          {timeZone: document.documentElement.dataset.zone}));
       cell(row, d.currentStep);
       cell(row, d.currentHolder);
       body.appendChild(row);

@@ -51,6 +51,9 @@ class DashboardPage {
         List<Unit> shown = units.all().stream().filter(u -> readable == null || readable.contains(u.code())).toList();
         LocalDate today = LocalDate.now(zone);
         model.addAttribute("languagePath", "/bao-cao");
+        model.addAttribute("officerName", officer.id());
+        // Times on the page in the agency's zone, whatever zone the reader's browser is set to.
+        model.addAttribute("zone", zone.getId());
         model.addAttribute("periods", PeriodKind.values());
         model.addAttribute("period", period);
         model.addAttribute("date", date == null ? today : date);

@@ -25,6 +25,11 @@ public enum DocumentType {
         return mediaType;
     }
 
+    /** Whether browsers show it themselves (PDF and images): it may be sent inline for a preview. */
+    public boolean viewable() {
+        return this != DOCX;
+    }
+
     /** File name extensions, lower case, without the dot; the first is the usual one. */
     public List<String> extensions() {
         return extensions;

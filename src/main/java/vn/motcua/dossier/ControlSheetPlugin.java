@@ -1,13 +1,19 @@
 package vn.motcua.dossier;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -40,6 +46,9 @@ class ControlSheetPlugin extends AbstractProcessEnginePlugin {
 
     static final class ControlSheetListener implements TaskListener {
 
+        /** The task-local variable with the findings of the dossier's completed steps. */
+        static final String FINDINGS = "stepFindings";
+
         private final ObjectProvider<DossierManagement> dossiers;
 
         ControlSheetListener(ObjectProvider<DossierManagement> dossiers) {
@@ -52,12 +61,31 @@ class ControlSheetPlugin extends AbstractProcessEnginePlugin {
             if (code == null) {
                 return; // not a dossier's process
             }
+            Map<String, String> properties = ExtensionProperties.of((BaseElement) task.getBpmnModelElementInstance());
             if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+                forgetEarlierAnswers(task, properties);
+                // What the steps before found, for the forms that show it (the head's approval).
+                task.setVariableLocal(FINDINGS, dossiers.getObject().findings(code));
                 dossiers.getObject().handedOver(code, task.getTaskDefinitionKey(), task.getName(), receivers(task));
             } else {
-                Map<String, String> properties = ExtensionProperties.of((BaseElement) task.getBpmnModelElementInstance());
                 dossiers.getObject().stepCompleted(code, task.getTaskDefinitionKey(), task.getName(), actor(task),
-                        value(task, properties.get("outcomeField")), note(task, properties.get("noteFields")));
+                        value(task, properties.get("outcomeField")), note(task, properties.get("noteFields")),
+                        stillOpen(task, code));
+            }
+        }
+
+        /**
+         * A step done again (approval after a return, a second completeness check) starts with no
+         * outcome and no note: else its form showed the earlier answer, and a hidden note field kept
+         * the earlier note, which the new completion row then carried.
+         */
+        private static void forgetEarlierAnswers(DelegateTask task, Map<String, String> properties) {
+            String fields = String.join(",", properties.getOrDefault("outcomeField", ""), properties.getOrDefault("noteFields", ""));
+            for (String field : fields.split(",")) {
+                String name = field.strip();
+                if (!name.isEmpty() && task.hasVariable(name)) {
+                    task.removeVariable(name);
+                }
             }
         }
 
@@ -65,11 +93,33 @@ class ControlSheetPlugin extends AbstractProcessEnginePlugin {
             if (task.getAssignee() != null) {
                 return task.getAssignee();
             }
-            return task.getCandidates().stream()
+            return holders(task.getCandidates());
+        }
+
+        private static String holders(Collection<? extends IdentityLink> links) {
+            return links.stream()
+                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                     .map(link -> link.getGroupId() != null ? link.getGroupId() : link.getUserId())
                     .filter(Objects::nonNull)
                     .sorted()
                     .collect(Collectors.joining(", "));
+        }
+
+        /**
+         * Another task of the dossier still open when this one completes (the late step beside the
+         * head's escalation, a parallel branch): the dossier stays with it, one of another step
+         * first, then the oldest. Only tasks the completing officer may read (a head reads every
+         * task of the unit).
+         */
+        private static ControlSheetStep stillOpen(DelegateTask task, String code) {
+            TaskService tasks = task.getProcessEngineServices().getTaskService();
+            return tasks.createTaskQuery().processInstanceBusinessKey(code).active().orderByTaskCreateTime().asc().list()
+                    .stream()
+                    .filter(open -> !open.getId().equals(task.getId()))
+                    .min(Comparator.comparing((Task open) -> task.getTaskDefinitionKey().equals(open.getTaskDefinitionKey())))
+                    .map(open -> new ControlSheetStep(open.getName(), open.getAssignee() != null ? open.getAssignee()
+                            : holders(tasks.getIdentityLinksForTask(open.getId()))))
+                    .orElse(null);
         }
 
         private static String actor(DelegateTask task) {

@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,16 +43,18 @@ class DossierDocumentController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One document's content, as an attachment with its detected type")
+    @Operation(summary = "One document's content with its detected type: an attachment, or with inline=true shown"
+            + " in the browser (PDF and images; the Tasklist dossier panel's preview)")
     ResponseEntity<InputStreamResource> download(@PathVariable @Pattern(regexp = DossierController.CODE) String code,
-            @PathVariable long id) throws IOException {
+            @PathVariable long id, @RequestParam(defaultValue = "false") boolean inline) throws IOException {
         DocumentContent content = documents.open(dossiers.get(code).code(), id)
                 .orElseThrow(() -> new DocumentNotFoundException(code, id));
         DossierDocument document = content.document();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.type().mediaType()))
                 .contentLength(document.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(document.name()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, inline && document.type().viewable()
+                        ? inline(document.name()) : attachment(document.name()))
                 // The browser must neither guess another type nor run anything the file carries.
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox")
@@ -60,8 +63,16 @@ class DossierDocumentController {
 
     /** The applicant's name for the file, stripped of anything that could break out of the header or a path. */
     static String attachment(String fileName) {
+        return ContentDisposition.attachment().filename(safeName(fileName), StandardCharsets.UTF_8).build().toString();
+    }
+
+    /** Shown by the browser itself, still sandboxed and never sniffed as another type. */
+    static String inline(String fileName) {
+        return ContentDisposition.inline().filename(safeName(fileName), StandardCharsets.UTF_8).build().toString();
+    }
+
+    private static String safeName(String fileName) {
         String safe = fileName.replaceAll("[\\p{Cntrl}\"\\\\/:*?<>|;]", "_").strip();
-        return ContentDisposition.attachment().filename(safe.isEmpty() ? "document" : safe,
-                StandardCharsets.UTF_8).build().toString();
+        return safe.isEmpty() ? "document" : safe;
     }
 }

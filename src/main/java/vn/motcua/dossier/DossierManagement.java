@@ -34,6 +34,7 @@ import vn.motcua.documents.Upload;
 import vn.motcua.forms.FieldViolation;
 import vn.motcua.forms.FormRules;
 import vn.motcua.forms.FormValidator;
+import vn.motcua.printing.VietnameseDates;
 import vn.motcua.unit.Unit;
 import vn.motcua.unit.UnitDirectory;
 
@@ -376,6 +377,31 @@ public class DossierManagement {
                 "Hẹn lại ngày " + newAppointment + ": " + reason, dossier.status(), dossier.dueAt(), dossier.dueAt()));
     }
 
+    /**
+     * What every completed step of the dossier found, oldest first, one line each (when, step, who,
+     * outcome, note): shown to the officer of the next step, e.g. the head who approves.
+     */
+    String findings(String code) {
+        StringBuilder lines = new StringBuilder();
+        for (DossierEvent row : controlSheet(code)) {
+            if (row.type() != EventType.STEP_COMPLETED) {
+                continue;
+            }
+            lines.append(VietnameseDates.timeAndDate(row.occurredAt(), settings.zone())).append(" · ").append(row.stepName());
+            if (row.actor() != null) {
+                lines.append(" (").append(row.actor()).append(')');
+            }
+            if (row.outcome() != null) {
+                lines.append(": ").append(row.outcome());
+            }
+            if (row.note() != null) {
+                lines.append(" · ").append(row.note());
+            }
+            lines.append('\n');
+        }
+        return lines.toString().strip();
+    }
+
     /** A step was handed to its next holder (a candidate group or an assignee). */
     void handedOver(String code, String stepId, String stepName, String to) {
         Dossier dossier = get(code);
@@ -384,12 +410,20 @@ public class DossierManagement {
         dossiers.updateHolder(dossier.id(), stepName, to);
     }
 
-    /** A step was completed by {@code actor} with its outcome and note. */
-    void stepCompleted(String code, String stepId, String stepName, String actor, String outcome, String note) {
+    /**
+     * A step was completed by {@code actor} with its outcome and note; the dossier stays with
+     * {@code stillOpen}, another of its steps still open (null: none).
+     */
+    void stepCompleted(String code, String stepId, String stepName, String actor, String outcome, String note,
+            ControlSheetStep stillOpen) {
         Dossier dossier = get(code);
         dossiers.append(dossier.id(), new DossierEvent(now(), EventType.STEP_COMPLETED, stepId, stepName,
                 dossier.currentHolder(), null, actor, outcome, note, dossier.status()));
-        dossiers.updateHolder(dossier.id(), stepName, actor);
+        if (stillOpen == null) {
+            dossiers.updateHolder(dossier.id(), stepName, actor);
+        } else {
+            dossiers.updateHolder(dossier.id(), stillOpen.name(), stillOpen.holder());
+        }
     }
 
     private List<FieldViolation> formViolations(Procedure procedure, Map<String, Object> values) {

@@ -101,6 +101,7 @@ class PaymentDeskPage {
         String shown = desks.stream().map(Unit::code).filter(code -> code.equals(unit)).findFirst()
                 .orElse(desks.isEmpty() ? null : desks.get(0).code());
         model.addAttribute("languagePath", "/quay/thanh-toan");
+        model.addAttribute("officerName", officer.id());
         model.addAttribute("units", desks);
         model.addAttribute("unit", shown);
         model.addAttribute("zone", settings.zone());

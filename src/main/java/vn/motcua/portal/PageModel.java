@@ -4,10 +4,24 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import jakarta.servlet.http.HttpServletRequest;
+import vn.motcua.security.Officer;
+import vn.motcua.security.UnitAccess;
 
 /** What every portal page's header needs. */
 @ControllerAdvice(assignableTypes = {PortalPages.class, CounterPages.class})
 class PageModel {
+
+    private final UnitAccess access;
+
+    PageModel(UnitAccess access) {
+        this.access = access;
+    }
+
+    /** The logged-in officer, named in the header beside a logout; null for citizens. */
+    @ModelAttribute("officerName")
+    String officerName() {
+        return access.current().map(Officer::id).orElse(null);
+    }
 
     /**
      * Where the language switch leads: the same page for a GET; after a POST (which carried a code

@@ -2,6 +2,7 @@ package vn.motcua.portal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,7 @@ import vn.motcua.evaluation.Rating;
 import vn.motcua.evaluation.Satisfaction;
 import vn.motcua.evaluation.SatisfactionEvaluations;
 import vn.motcua.payments.FeeReceipts;
+import vn.motcua.unit.Unit;
 import vn.motcua.unit.UnitDirectory;
 
 /**
@@ -64,8 +66,13 @@ class PortalPages {
     }
 
     String cataloguePage(String q, boolean counter, Model model) {
+        return cataloguePage(q, counter, procedure -> true, model);
+    }
+
+    /** The catalogue with only the procedures {@code shown} lets through (the desk: those its officer serves). */
+    String cataloguePage(String q, boolean counter, Predicate<Procedure> shown, Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("procedures", catalogue.search(q));
+        model.addAttribute("procedures", catalogue.search(q).stream().filter(shown).toList());
         model.addAttribute("counter", counter);
         return "portal/catalogue";
     }
@@ -76,8 +83,15 @@ class PortalPages {
     }
 
     String submissionPage(Procedure procedure, List<Channel> channels, String receiptAction, Model model) {
+        return submissionPage(procedure, channels, receiptAction, unit -> true, model);
+    }
+
+    /** The submission form offering the units of the procedure's level that {@code offered} lets through. */
+    String submissionPage(Procedure procedure, List<Channel> channels, String receiptAction, Predicate<Unit> offered,
+            Model model) {
         model.addAttribute("procedure", procedure);
-        model.addAttribute("units", units.all().stream().filter(unit -> unit.level() == procedure.unitLevel()).toList());
+        model.addAttribute("units", units.all().stream()
+                .filter(unit -> unit.level() == procedure.unitLevel() && offered.test(unit)).toList());
         model.addAttribute("channels", channels);
         model.addAttribute("receiptAction", receiptAction);
         model.addAttribute("counter", channels.size() > 1);

@@ -45,7 +45,7 @@ class OfficerAuthentication implements AuthenticationProvider {
         return result;
     }
 
-    private List<GrantedAuthority> authorities(String user) {
+    List<GrantedAuthority> authorities(String user) {
         return identity.createGroupQuery().groupMember(user).unlimitedList().stream()
                 .map(Group::getId)
                 .map(group -> (GrantedAuthority) new SimpleGrantedAuthority(GROUP_PREFIX + group))

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,13 +14,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -92,7 +93,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain application(HttpSecurity http, ObjectMapper json, SecurityProperties properties,
-            ObjectProvider<ClientRegistrationRepository> registrations, IdentityService identity) throws Exception {
+            ObjectProvider<ClientRegistrationRepository> registrations, IdentityService identity, ProcessEngine engine,
+            OfficerAuthentication officers) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         // The actuator too: Prometheus logs in with HTTP Basic and must get a 401, not a login page.
         RequestMatcher api = request -> startsWithAny(request, "/api/", "/engine-rest/", "/actuator/");
@@ -127,7 +129,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/citizen/**").access(citizen())
                         // Everything else is for officers; a citizen's login is no officer's.
                         .anyRequest().access(officerLogin()))
-                .formLogin(Customizer.withDefaults())
+                .formLogin(login -> login.loginPage("/login"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 .exceptionHandling(exceptions -> exceptions
@@ -138,6 +140,8 @@ class SecurityConfiguration {
                         .csrfTokenRequestHandler(new FormOrHeaderTokens())
                         .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                // The Tasklist dossier panel reads with the session of Camunda's own login.
+                .addFilterBefore(new WebappSessions(engine.getName(), officers), AnonymousAuthenticationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(String.join("; ",
                                 "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'",

@@ -58,6 +58,15 @@ public class UnitAccess {
         return officer;
     }
 
+    /** An officer who receives dossiers at the desk of at least one of these units. */
+    public Officer checkReceivesForAny(java.util.Collection<String> unitCodes) {
+        Officer officer = current().orElseThrow(AccessRefusedException::unauthenticated);
+        if (unitCodes.stream().noneMatch(officer::receivesFor)) {
+            throw AccessRefusedException.forbidden(officer.id() + " may not receive dossiers for any of " + unitCodes);
+        }
+        return officer;
+    }
+
     public Officer checkReceivesFor(String unitCode) {
         return check(unitCode, officer -> officer.receivesFor(unitCode), "receive dossiers for unit");
     }

@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -45,6 +47,9 @@ class LateDossierProcessTest extends ProcessTest {
         verify(sla.describeLateDossier).execute(any(DelegateExecution.class));
         assertThat(late).isWaitingAt("decide_on_late_dossier");
         assertThat(task("decide_on_late_dossier", late)).hasCandidateGroup("head:" + UNIT);
+        // The head has one working day to answer (the model asked the mock before the test does)
+        verify(sla.deadlines, atLeastOnce()).fromNow(any(), eq("1d"));
+        assertThat(task("decide_on_late_dossier", late)).hasDueDate(sla.deadlines.fromNow(null, "1d"));
 
         // When the head decides
         complete(task("decide_on_late_dossier", late), withVariables("lateDossierAction", action,

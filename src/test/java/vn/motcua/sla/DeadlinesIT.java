@@ -207,6 +207,9 @@ class DeadlinesIT extends IntegrationTest {
             assertThat(row.get("to").asText()).isEqualTo("specialist");
             assertThat(row.get("actor").asText()).isEqualTo("head");
             assertThat(subjects("specialist@demo.motcua.vn", code)).anyMatch(s -> s.contains("được giao"));
+            JsonNode reassignedDossier = dossier(code);
+            assertThat(reassignedDossier.get("currentStep").asText()).isEqualTo("Thẩm định hồ sơ đăng ký hộ kinh doanh");
+            assertThat(reassignedDossier.get("currentHolder").asText()).isEqualTo("specialist");
         }
 
         @Test
@@ -219,6 +222,7 @@ class DeadlinesIT extends IntegrationTest {
             assertThat(task(code, "appraise_dossier").get("priority").asInt()).isEqualTo(80);
             assertThat(column(dossier(code).get("controlSheet"), "type")).contains("TASK_EXPEDITED");
             assertThat(subjects("specialist@demo.motcua.vn", code)).anyMatch(s -> s.startsWith("Đôn đốc"));
+            assertThat(dossier(code).get("currentHolder").asText()).isEqualTo("specialist:" + UNIT);
         }
 
         @Test
@@ -245,6 +249,9 @@ class DeadlinesIT extends IntegrationTest {
             assertThat(dossier.get("deadline").get("apologyReason").asText()).isEqualTo("Chờ ý kiến của cơ quan thuế");
             assertThat(dossier.get("deadline").get("late").asBoolean()).isTrue();
             assertThat(column(dossier.get("controlSheet"), "type")).contains("APOLOGY_ISSUED");
+            // The appraisal is still open: the dossier is with it, not with the answered escalation
+            assertThat(dossier.get("currentStep").asText()).isEqualTo("Thẩm định hồ sơ đăng ký hộ kinh doanh");
+            assertThat(dossier.get("currentHolder").asText()).isEqualTo("specialist:" + UNIT);
 
             // The letter is kept as a PDF with exact Vietnamese, and mailed to the applicant with it attached
             ResponseEntity<byte[]> pdf = as("head").getForEntity("/api/dossiers/{code}/apology-letters/1.pdf", byte[].class, code);
@@ -284,7 +291,8 @@ class DeadlinesIT extends IntegrationTest {
             clock("2026-11-25T09:00");
             engine.fireTimer(code, "appraise_dossier");
             engine.fireTimer(code, "dossier_at_risk");
-            assertThat(task(code, "decide_on_late_dossier")).isNotNull();
+            // The head has one working day to answer: until Thursday 09:00
+            assertThat(engineDate(task(code, "decide_on_late_dossier"), "due")).isEqualTo(local("2026-11-26T09:00"));
             clock("2026-11-26T09:01");
             engine.fireTimer(code, "dossier_due_passed_in_review");
             return code;

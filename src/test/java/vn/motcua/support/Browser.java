@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -40,6 +41,10 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     public static final String REQUIRED_VARIABLE = "MOTCUA_BROWSER_TESTS";
     public static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** The zone of an officer's workstation: Camunda's webapps show times in the browser's zone. */
+    public static final String TIME_ZONE = "Asia/Ho_Chi_Minh";
+    /** How pages name that zone: browsers may give ICU's canonical alias, Asia/Saigon. */
+    public static final String[] TIME_ZONES = {TIME_ZONE, "Asia/Saigon"};
 
     private WebDriver driver;
     private Path profile;
@@ -85,10 +90,14 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
         // the background connections Chromium would otherwise try at every start.
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + userDataDir.toAbsolutePath(), "--window-size=1280,1800");
+                "--user-data-dir=" + userDataDir.toAbsolutePath(), "--window-size=1280,1800", "--lang=vi");
+        // A browser set up in Vietnam: Vietnamese first (the webapps pick their language from it).
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi,en"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
+                // ChromeDriver starts Chromium with its own environment: the zone reaches the pages.
+                .withEnvironment(Map.of("TZ", TIME_ZONE))
                 .build();
         ChromeDriver chromium = new ChromeDriver(service, options);
         chromium.manage().timeouts().pageLoadTimeout(TIMEOUT);

@@ -97,6 +97,8 @@ class TasklistBrowserIT extends IntegrationTest {
         tasklist.awaitValue("appraisalNote", "Đủ điều kiện theo Nghị định 01/2021/NĐ-CP");
         assertThat(tasklist.radio("proposedDecision", 0).isSelected()).as("the specialist's proposal").isTrue();
         assertThat(tasklist.fieldShown("decisionReason")).isFalse();
+        assertThat(tasklist.field("stepFindings").getDomProperty("value"))
+                .contains("Tiếp nhận và kiểm tra hồ sơ (reception): ACCEPT", "Đủ điều kiện theo Nghị định 01/2021/NĐ-CP");
         browser.screenshot("tasklist-approve-dossier");
         tasklist.choose("Phê duyệt / Approve");
         tasklist.complete();
@@ -145,11 +147,11 @@ class TasklistBrowserIT extends IntegrationTest {
         assertThat(tasklist.fieldShown("missingDocuments")).isTrue();
         tasklist.clickComplete();
         WebElement error = tasklist.awaitError("missingDocuments");
-        assertThat(error.getText()).isEqualTo("Field is required.");
+        assertThat(error.getText()).as("form-js's message, in Vietnamese").isEqualTo("Trường này bắt buộc.");
         // The notification may come a moment after the field's message on a busy machine.
         browser.waiting().until(driver -> !tasklist.errorNotifications().isEmpty());
         assertThat(tasklist.errorNotifications()).singleElement().asString()
-                .contains("An error happened while submitting the task form");
+                .contains("Có lỗi khi gửi biểu mẫu của công việc");
         browser.screenshot("tasklist-reception-check-incomplete");
 
         assertThat(tasklist.shownTaskId()).isEqualTo(taskId);
@@ -215,6 +217,60 @@ class TasklistBrowserIT extends IntegrationTest {
                 .filter(task -> "appraise_dossier".equals(task.get("taskDefinitionKey").asText())).findFirst().orElseThrow();
         assertThat(appraisal.get("assignee").asText()).isEqualTo("specialist");
         assertThat(column(dossier(code).get("controlSheet"), "type")).contains("OVERDUE", "TASK_REASSIGNED");
+    }
+
+    @Test
+    void shouldShowTheTasklistInVietnameseWithTheDossierOnEveryCard() {
+        String code = submitted("ONLINE", "COUNTER", "Kiều Thị Mai");
+        Tasklist tasklist = new Tasklist(http.getRootUri());
+        WebDriver driver = browser.driver();
+
+        // The login page: Vietnamese, and no "migrate to Camunda 8" banner
+        driver.get(http.getRootUri() + "/camunda/app/tasklist/default/");
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        assertThat(driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).getText())
+                .isEqualTo("Đăng nhập");
+        assertThat(driver.findElement(By.cssSelector("input[ng-model='password']")).getDomAttribute("placeholder"))
+                .isEqualTo("Mật khẩu");
+        assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+        browser.screenshot("tasklist-login");
+
+        tasklist.logIn("reception");
+        String taskId = engine.taskFor(code, "reception", "check_completeness");
+        tasklist.open(MY_UNIT, taskId, "Tiếp nhận và kiểm tra hồ sơ");
+        // The card names the dossier and its procedure (the applicant behind its "more"); the page is Vietnamese
+        WebElement card = driver.findElement(By.xpath("//ol[contains(@class,'tasks-list')]/li[.//a[contains(@href,'task="
+                + taskId + "')]]"));
+        assertThat(card.getText()).contains("Mã hồ sơ", code, "Thủ tục", "Đăng ký thành lập hộ kinh doanh", "Hạn");
+        assertThat(driver.findElement(By.cssSelector("section.task-card button.claim")).getText()).contains("Nhận việc");
+        assertThat(driver.findElement(By.cssSelector("#footer-timezone")).getText())
+                .contains("Ngày giờ hiển thị theo múi giờ").containsAnyOf(Browser.TIME_ZONES);
+        assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+        browser.screenshot("tasklist-reception-card");
+
+        // The dossier panel: the facts, the documents with a preview, the control sheet, read with the webapps' session
+        tasklist.click(By.xpath("//a[normalize-space(.)='Hồ sơ']"));
+        WebElement panel = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".motcua-dossier-panel[data-dossier='" + code + "']")));
+        assertThat(panel.findElement(By.cssSelector("[data-fact='procedure']")).getText())
+                .contains("2.000720", "Đăng ký thành lập hộ kinh doanh");
+        assertThat(panel.findElement(By.cssSelector("[data-fact='applicant']")).getText()).contains("Kiều Thị Mai");
+        assertThat(panel.findElement(By.cssSelector("[data-fact='channel']")).getText()).isEqualTo("Trực tuyến");
+        assertThat(panel.findElement(By.cssSelector("[data-fact='dueAt']")).getText()).matches("\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}");
+        assertThat(panel.findElement(By.cssSelector("[data-fact='stepDue']")).getText()).isNotBlank();
+        List<WebElement> documents = panel.findElements(By.cssSelector("table.motcua-documents tbody tr"));
+        assertThat(documents).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(documents.get(0).getText()).contains("Giấy đề nghị đăng ký hộ kinh doanh", "PDF", "KB");
+        // Not accepted yet: no fee assessed, and the panel does not assess one by asking
+        assertThat(panel.findElement(By.cssSelector("[data-fact='fee']")).getText()).isEqualTo("Chưa xác định");
+        assertThat(panel.findElement(By.cssSelector("table.motcua-control-sheet")).getText())
+                .contains("Nộp hồ sơ", "Chuyển xử lý: Tiếp nhận và kiểm tra hồ sơ");
+        String preview = documents.get(0).findElement(By.cssSelector("a.preview")).getDomProperty("href");
+        Object answer = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status + ' ' + r.headers.get('content-type')"
+                + " + ' ' + r.headers.get('content-disposition')));", preview);
+        assertThat(answer).asString().startsWith("200 application/pdf inline");
+        browser.screenshot("tasklist-dossier-panel");
     }
 
     /** The control sheet's last STEP_COMPLETED row of this step. */
@@ -344,7 +400,7 @@ class TasklistBrowserIT extends IntegrationTest {
             await().until(driver -> !driver.findElements(ERROR_NOTIFICATION).isEmpty());
         }
 
-        /** Tasklist's error notifications, e.g. "An error happened while submitting the task form". */
+        /** Tasklist's error notifications, e.g. "Có lỗi khi gửi biểu mẫu của công việc". */
         List<String> errorNotifications() {
             return driver.findElements(ERROR_NOTIFICATION).stream().map(WebElement::getText).toList();
         }
@@ -375,7 +431,7 @@ class TasklistBrowserIT extends IntegrationTest {
         }
 
         /** Clicks once the element can take it; AngularJS may re-render the element meanwhile. */
-        private void click(By locator) {
+        void click(By locator) {
             await().ignoring(ElementClickInterceptedException.class).until(driver -> {
                 WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
                 if (element == null) {
