@@ -79,6 +79,10 @@ public class DossierManagement {
         Procedure procedure = catalogue.get(submission.procedureKey());
         Unit unit = units.find(submission.unitCode()).orElseThrow(() -> InvalidSubmissionException.of(
                 "unitCode", "unknown", "Không có đơn vị " + submission.unitCode() + " / Unknown unit"));
+        if (!unit.open()) {
+            throw InvalidSubmissionException.of("unitCode", "closed", "Đơn vị " + unit.code()
+                    + " đã ngừng tiếp nhận hồ sơ / Unit " + unit.code() + " takes no new dossiers");
+        }
         if (unit.level() != procedure.unitLevel()) {
             throw InvalidSubmissionException.of("unitCode", "level", "Thủ tục này do đơn vị cấp "
                     + procedure.unitLevel() + " giải quyết / This procedure is settled by a " + procedure.unitLevel() + " unit");

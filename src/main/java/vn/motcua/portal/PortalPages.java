@@ -77,7 +77,7 @@ class PortalPages {
 
     String submissionPage(Procedure procedure, List<Channel> channels, String receiptAction, Model model) {
         model.addAttribute("procedure", procedure);
-        model.addAttribute("units", units.all().stream().filter(unit -> unit.level() == procedure.unitLevel()).toList());
+        model.addAttribute("units", units.open().stream().filter(unit -> unit.level() == procedure.unitLevel()).toList());
         model.addAttribute("channels", channels);
         model.addAttribute("receiptAction", receiptAction);
         model.addAttribute("counter", channels.size() > 1);

@@ -47,11 +47,22 @@ public class DocumentPrinter {
      * {@code placeAndDate}, {@code unitName}; a mutable model to add the document's own values to.
      */
     public static Map<String, Object> heading(String unitName, LocalDate issuedOn) {
+        return heading(unitName, null, null, issuedOn);
+    }
+
+    /**
+     * The same, with the unit's governing body above its name ({@code superior}, e.g. "ỦY BAN NHÂN DÂN
+     * TỈNH HÀ NAM") and the place name opening the date line ("Hà Nam, ngày ..."), each when given.
+     */
+    public static Map<String, Object> heading(String unitName, String superior, String place, LocalDate issuedOn) {
         String date = VietnameseDates.longDate(issuedOn);
         Map<String, Object> model = new HashMap<>();
         model.put("issuer", unitName.toUpperCase(VIETNAMESE));
-        model.put("placeAndDate", Character.toUpperCase(date.charAt(0)) + date.substring(1));
+        model.put("placeAndDate", place == null ? Character.toUpperCase(date.charAt(0)) + date.substring(1) : place + ", " + date);
         model.put("unitName", unitName);
+        if (superior != null) {
+            model.put("superior", superior.toUpperCase(VIETNAMESE));
+        }
         return model;
     }
 
