@@ -247,6 +247,38 @@ class UnitAdministrationIT extends IntegrationTest {
         }
     }
 
+    @Nested
+    class Pages {
+
+        @Test
+        void shouldLetTheAdministratorKeepUnitsAndRolesOnThePages() {
+            String page = as("admin").getForObject("/quan-tri/don-vi", String.class);
+            assertThat(page).contains("Quản trị đơn vị", "000.00.01.H01", "Nhập danh sách đơn vị từ tệp CSV");
+
+            ResponseEntity<String> created = postForm("/quan-tri/don-vi", Map.of("code", "000.00.45.H35",
+                    "name", "Ủy ban nhân dân huyện Bình Lục", "level", "DISTRICT", "parentCode", "", "officeHours", ""));
+            assertThat(created.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+            assertThat(postForm("/quan-tri/don-vi/000.00.45.H35/can-bo", Map.of("userId", "reception2", "role", "RECEPTION"))
+                    .getStatusCode()).isEqualTo(HttpStatus.FOUND);
+            String unit = as("admin").getForObject("/quan-tri/don-vi/000.00.45.H35", String.class);
+            assertThat(unit).contains("Ủy ban nhân dân huyện Bình Lục", "data-holder=\"RECEPTION:reception2\"",
+                    "Ngừng tiếp nhận hồ sơ");
+
+            ResponseEntity<String> refused = postForm("/quan-tri/don-vi", Map.of("code", "000.00.46.H35", "name", "",
+                    "level", "DISTRICT", "parentCode", "000.00.99.H99"));
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).contains("id=\"admin-error\"", "Không có đơn vị cấp trên 000.00.99.H99");
+        }
+
+        private ResponseEntity<String> postForm(String path, Map<String, String> values) {
+            org.springframework.util.MultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+            values.forEach(form::add);
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+            return as("admin").postForEntity(path, new HttpEntity<>(form, headers), String.class);
+        }
+    }
+
     private ResponseEntity<JsonNode> submittedAt(String unit) {
         return http.postForEntity("/api/dossiers", submission(PROCEDURE, unit, "ONLINE", "ONLINE",
                 householdBusiness("Phạm Văn Cường"), requiredDocuments()), JsonNode.class);
