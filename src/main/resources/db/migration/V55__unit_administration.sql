@@ -29,6 +29,9 @@ create table stand_in (
     ends_at     timestamp    not null,
     named_by    varchar(128) not null,
     named_at    timestamp    not null,
+    -- Set by the stand-in's own process (stand_in_period) when the period begins and ends.
+    started_at  timestamp,
+    ended_at    timestamp,
     cancelled_at timestamp
 );
 create index stand_in_unit_role on stand_in (unit_code, role, starts_at);

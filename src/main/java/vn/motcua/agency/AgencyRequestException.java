@@ -8,7 +8,7 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * A request the administration refuses, as an RFC 7807 problem: 400 with the broken rules as
- * {@code violations} (field, code, message; and the CSV line for an import), 404, or 409.
+ * {@code violations} (field, code, message; and the CSV line for an import), 403, 404, or 409.
  */
 class AgencyRequestException extends ErrorResponseException {
 
@@ -22,6 +22,10 @@ class AgencyRequestException extends ErrorResponseException {
 
     static AgencyRequestException notFound(String detail) {
         return new AgencyRequestException(HttpStatus.NOT_FOUND, "Not found", detail, List.of());
+    }
+
+    static AgencyRequestException forbidden(String detail) {
+        return new AgencyRequestException(HttpStatus.FORBIDDEN, "Access denied", detail, List.of());
     }
 
     static AgencyRequestException conflict(String detail) {

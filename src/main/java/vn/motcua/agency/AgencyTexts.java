@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AgencyTexts {
 
+    private static final java.util.Locale VIETNAMESE = java.util.Locale.forLanguageTag("vi");
+
     private final MessageSource messages;
 
     AgencyTexts(MessageSource messages) {
@@ -16,6 +18,11 @@ class AgencyTexts {
 
     String get(String key, Object... arguments) {
         return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+    }
+
+    /** Texts that become data (the control sheet), always in the agency's language. */
+    String vietnamese(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, VIETNAMESE);
     }
 
     AgencyRequestException.Violation violation(Integer line, String field, String code, Object... arguments) {

@@ -42,6 +42,13 @@ import vn.motcua.unit.UnitDirectory;
 @Transactional
 public class DossierManagement {
 
+    /**
+     * A task-local variable: the text ("Thay mặt ...") that whoever hands a task to someone working for its
+     * holder sets (stand-ins); the control sheet's completion row carries it before the step's note.
+     */
+    public static final String ON_BEHALF_OF = "onBehalfOf";
+
+
     private final DossierRepository dossiers;
     private final DossierCodes codes;
     private final DossierProcess process;
