@@ -1,5 +1,8 @@
 package vn.motcua.agency;
 
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,6 +10,12 @@ import org.springframework.context.annotation.Configuration;
 /** The beans {@code stand_in_period} calls by name. */
 @Configuration(proxyBeanMethods = false)
 class StandInDelegates {
+
+    /** The period's bounds for the model's timers, as the holder named them. */
+    @Bean
+    StandInPeriod standInPeriod(StandInRepository repository) {
+        return new StandInPeriod(repository);
+    }
 
     @Bean
     JavaDelegate beginStandIn(StandIns standIns) {
@@ -16,5 +25,27 @@ class StandInDelegates {
     @Bean
     JavaDelegate endStandIn(StandIns standIns) {
         return execution -> standIns.end(((Number) execution.getVariable("standInId")).longValue());
+    }
+
+    static final class StandInPeriod {
+
+        private final StandInRepository repository;
+
+        StandInPeriod(StandInRepository repository) {
+            this.repository = repository;
+        }
+
+        public Date startsAt(DelegateExecution execution) {
+            return Date.from(standIn(execution).startsAt());
+        }
+
+        public Date endsAt(DelegateExecution execution) {
+            return Date.from(standIn(execution).endsAt());
+        }
+
+        private StandIn standIn(DelegateExecution execution) {
+            long id = ((Number) execution.getVariable("standInId")).longValue();
+            return repository.find(id).orElseThrow(() -> new IllegalStateException("no stand-in " + id));
+        }
     }
 }

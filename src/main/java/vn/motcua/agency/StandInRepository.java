@@ -49,9 +49,8 @@ class StandInRepository {
 
     /** The stand-ins whose period runs now for the role in the unit. */
     List<StandIn> active(String unitCode, Role role) {
-        return jdbc.sql(SELECT + """
-                 where unit_code = ? and role = ? and started_at is not null and ended_at is null and cancelled_at is null
-                 order by id""")
+        return jdbc.sql(SELECT + " where unit_code = ? and role = ? and started_at is not null and ended_at is null"
+                        + " and cancelled_at is null order by id")
                 .params(unitCode, role.name()).query(StandInRepository::row).list();
     }
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -101,8 +100,7 @@ class StandIns {
         }
         long id = repository.insert(unit.code(), role, holder, deputy, form.startsAt(), form.endsAt(), officer.id(),
                 Instant.now());
-        runtime.startProcessInstanceByKey(PROCESS, businessKey(id), Map.of("standInId", id,
-                "standInStarts", Date.from(form.startsAt()), "standInEnds", Date.from(form.endsAt())));
+        runtime.startProcessInstanceByKey(PROCESS, businessKey(id), Map.of("standInId", id));
         audit.record(AuditAction.STAND_IN_NAMED, unit.code(), holder,
                 role + " -> " + deputy + " " + form.startsAt() + " - " + form.endsAt());
         return get(id);

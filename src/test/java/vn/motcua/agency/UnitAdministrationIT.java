@@ -260,11 +260,12 @@ class UnitAdministrationIT extends IntegrationTest {
             // The client follows the redirect after the post, as a browser does.
             assertThat(created.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(created.getBody()).contains("Đã thêm đơn vị 000.00.45.H35");
+            officerOk("stp.trang", "Vũ Thu Trang");
             ResponseEntity<String> assigned = postForm("/quan-tri/don-vi/000.00.45.H35/can-bo",
-                    Map.of("userId", "reception2", "role", "RECEPTION"));
+                    Map.of("userId", "stp.trang", "role", "RECEPTION"));
             assertThat(assigned.getStatusCode()).isEqualTo(HttpStatus.OK);
             String unit = assigned.getBody();
-            assertThat(unit).contains("Ủy ban nhân dân huyện Bình Lục", "data-holder=\"RECEPTION:reception2\"",
+            assertThat(unit).contains("Ủy ban nhân dân huyện Bình Lục", "data-holder=\"RECEPTION:stp.trang\"",
                     "Ngừng tiếp nhận hồ sơ");
 
             ResponseEntity<String> refused = postForm("/quan-tri/don-vi", Map.of("code", "000.00.46.H35", "name", "",
