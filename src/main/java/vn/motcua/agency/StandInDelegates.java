@@ -1,8 +1,5 @@
 package vn.motcua.agency;
 
-import java.util.Date;
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,27 +22,5 @@ class StandInDelegates {
     @Bean
     JavaDelegate endStandIn(StandIns standIns) {
         return execution -> standIns.end(((Number) execution.getVariable("standInId")).longValue());
-    }
-
-    static final class StandInPeriod {
-
-        private final StandInRepository repository;
-
-        StandInPeriod(StandInRepository repository) {
-            this.repository = repository;
-        }
-
-        public Date startsAt(DelegateExecution execution) {
-            return Date.from(standIn(execution).startsAt());
-        }
-
-        public Date endsAt(DelegateExecution execution) {
-            return Date.from(standIn(execution).endsAt());
-        }
-
-        private StandIn standIn(DelegateExecution execution) {
-            long id = ((Number) execution.getVariable("standInId")).longValue();
-            return repository.find(id).orElseThrow(() -> new IllegalStateException("no stand-in " + id));
-        }
     }
 }
