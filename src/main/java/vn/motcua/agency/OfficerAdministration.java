@@ -63,26 +63,28 @@ class OfficerAdministration {
 
     @Transactional
     boolean assign(String unitCode, String role, String userId) {
-        Unit unit = units.get(unitCode);
-        Role parsed = role(role);
-        existing(userId);
-        boolean assigned = groups.assign(userId, parsed, unit.code());
-        if (assigned) {
-            audit.record(AuditAction.ROLE_ASSIGNED, unit.code(), userId, parsed.name());
-        }
-        return assigned;
+        return change(unitCode, role, userId, groups::assign, AuditAction.ROLE_ASSIGNED);
     }
 
     @Transactional
     boolean remove(String unitCode, String role, String userId) {
+        return change(unitCode, role, userId, groups::remove, AuditAction.ROLE_REMOVED);
+    }
+
+    /** Applies a membership change; audited only when it changed something. */
+    private boolean change(String unitCode, String role, String userId, MembershipChange change, AuditAction action) {
         Unit unit = units.get(unitCode);
         Role parsed = role(role);
         existing(userId);
-        boolean removed = groups.remove(userId, parsed, unit.code());
-        if (removed) {
-            audit.record(AuditAction.ROLE_REMOVED, unit.code(), userId, parsed.name());
+        boolean changed = change.apply(userId, parsed, unit.code());
+        if (changed) {
+            audit.record(action, unit.code(), userId, parsed.name());
         }
-        return removed;
+        return changed;
+    }
+
+    private interface MembershipChange {
+        boolean apply(String userId, Role role, String unitCode);
     }
 
     /** Every role holder of the unit, role by role. */

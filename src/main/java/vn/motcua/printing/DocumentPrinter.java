@@ -44,15 +44,9 @@ public class DocumentPrinter {
 
     /**
      * The national heading every document of a unit starts with (layout.xhtml's {@code heading}): {@code issuer},
-     * {@code placeAndDate}, {@code unitName}; a mutable model to add the document's own values to.
-     */
-    public static Map<String, Object> heading(String unitName, LocalDate issuedOn) {
-        return heading(unitName, null, null, issuedOn);
-    }
-
-    /**
-     * The same, with the unit's governing body above its name ({@code superior}, e.g. "ỦY BAN NHÂN DÂN
-     * TỈNH HÀ NAM") and the place name opening the date line ("Hà Nam, ngày ..."), each when given.
+     * {@code placeAndDate}, {@code unitName}, and {@code superior} (the unit's governing body above its name, e.g.
+     * "ỦY BAN NHÂN DÂN TỈNH HÀ NAM") when given; the place name, when given, opens the date line ("Hà Nam,
+     * ngày ..."). A mutable model to add the document's own values to.
      */
     public static Map<String, Object> heading(String unitName, String superior, String place, LocalDate issuedOn) {
         String date = VietnameseDates.longDate(issuedOn);

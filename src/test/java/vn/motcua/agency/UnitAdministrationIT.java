@@ -91,6 +91,10 @@ class UnitAdministrationIT extends IntegrationTest {
         assertThat(as("stp.head").getForEntity("/api/dossiers/{code}", JsonNode.class, code).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
+        JsonNode openApi = http.getForObject("/api-docs", JsonNode.class).path("paths");
+        assertThat(openApi.has("/api/admin/units/import") && openApi.has("/api/admin/units/{code}/officers/{role}/{userId}"))
+                .as("the administration API is described").isTrue();
+
         List<String> audited = auditActions(DEPARTMENT);
         assertThat(audited).contains("UNIT_CREATED", "ROLE_ASSIGNED", "ROLE_REMOVED");
     }
@@ -257,9 +261,9 @@ class UnitAdministrationIT extends IntegrationTest {
 
             ResponseEntity<String> created = postForm("/quan-tri/don-vi", Map.of("code", "000.00.45.H35",
                     "name", "Ủy ban nhân dân huyện Bình Lục", "level", "DISTRICT", "parentCode", "", "officeHours", ""));
-            // The client follows the redirect after the post, as a browser does.
+            // The client follows the redirect after the post, as a browser does (without a session: no flash message).
             assertThat(created.getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(created.getBody()).contains("Đã thêm đơn vị 000.00.45.H35");
+            assertThat(created.getBody()).contains("data-unit=\"000.00.45.H35\"");
             officerOk("stp.trang", "Vũ Thu Trang");
             ResponseEntity<String> assigned = postForm("/quan-tri/don-vi/000.00.45.H35/can-bo",
                     Map.of("userId", "stp.trang", "role", "RECEPTION"));

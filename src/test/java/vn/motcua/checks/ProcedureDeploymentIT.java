@@ -145,9 +145,15 @@ class ProcedureDeploymentIT extends IntegrationTest {
     /** A copy of household business registration under another key, code and form ids. */
     private static Map<String, String> procedure(String key, String formPrefix, String code, String legalBasis,
             String appraisalName) {
-        return ModelerDeployments.householdBusinessCopy(key, formPrefix, code, Map.of(
+        Map<String, String> copy = ModelerDeployments.householdBusinessCopy(key, formPrefix, code, Map.of(
                 "value=\"Nghị định 01/2021/NĐ-CP ngày 04/01/2021 về đăng ký doanh nghiệp\"", "value=\"" + legalBasis + "\"",
                 "name=\"Thẩm định hồ sơ đăng ký hộ kinh doanh\"", "name=\"" + appraisalName + "\""));
+        // The same file names whatever the key: the broken cases name the file they break.
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put(BPMN, copy.get(formPrefix + ".bpmn"));
+        files.put(SUBMISSION, copy.get(formPrefix + "-submission.form"));
+        files.put(APPRAISAL, copy.get(formPrefix + "-appraisal.form"));
+        return files;
     }
 
     private ResponseEntity<JsonNode> deploy(String name, Map<String, String> files) {
