@@ -66,7 +66,7 @@ class ClusteredUnitAdministrationIT {
         String code = submitted.getBody().path("code").asText();
         assertThat(code).startsWith(UNIT + "-");
         JsonNode tasks = http.withBasicAuth("duytien.motcua", PASSWORD).getForObject(ClusterNodes.url(b,
-                "/engine-rest/task?processInstanceBusinessKey=" + code + "&candidateUser=duytien.motcua"), JsonNode.class);
+                "/engine-rest/task?processInstanceBusinessKey=" + code + "&candidateUser=duytien.motcua&maxResults=100"), JsonNode.class);
         assertThat(tasks.findValuesAsText("taskDefinitionKey")).containsExactly("check_completeness");
     }
 }
