@@ -65,6 +65,11 @@ public class ProcedureChecker {
     private static final Pattern SNAKE_CASE_ID = Pattern.compile("^[a-z][a-z0-9]*(_[a-z0-9]+)*$");
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{[a-z][A-Za-z0-9]*}$");
     private static final Pattern CALENDAR_EXPRESSION = Pattern.compile("^\\$\\{\\s*(deadlines|workingCalendar)\\..+}$");
+    /**
+     * A period whose bounds a person chose as dates and times (a stand-in's): already moments, nothing to
+     * count in working time; read through the period's bean.
+     */
+    private static final Pattern CHOSEN_MOMENT = Pattern.compile("^\\$\\{\\s*[a-z][A-Za-z0-9]*Period\\.(startsAt|endsAt)\\(execution\\)\\s*}$");
     /** A start event that repeats (a periodic report) reads its cycle from the configuration, through a bean. */
     private static final Pattern CONFIGURED_CYCLE = Pattern.compile("^\\$\\{\\s*[a-z][A-Za-z0-9]*\\.[a-z][A-Za-z0-9]*\\(\\)\\s*}$");
     private static final Pattern GROUP = Pattern.compile("^([a-z]+):(\\$\\{unit}|[A-Za-z0-9._-]+)$");
@@ -388,6 +393,9 @@ public class ProcedureChecker {
                 : timer.getTimeCycle() != null ? timer.getTimeCycle().getTextContent() : null;
         if (owner instanceof StartEvent && timer.getTimeCycle() != null && expression != null
                 && CONFIGURED_CYCLE.matcher(expression.strip()).matches()) {
+            return;
+        }
+        if (timer.getTimeDate() != null && expression != null && CHOSEN_MOMENT.matcher(expression.strip()).matches()) {
             return;
         }
         if (expression == null || !CALENDAR_EXPRESSION.matcher(expression.strip()).matches()) {

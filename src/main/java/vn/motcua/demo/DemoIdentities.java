@@ -8,32 +8,29 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import vn.motcua.unit.Unit;
+import vn.motcua.security.UnitGroups;
 import vn.motcua.unit.UnitDirectory;
 
-/** Creates the demo officers and the groups of every unit, once; safe on every start and node. */
+/** Creates the demo officers and the groups of every unit (as an administrator's API would), once; safe on every start and node. */
 @Component
 @Profile("demo")
 class DemoIdentities {
 
     private final IdentityService identity;
     private final UnitDirectory units;
+    private final UnitGroups unitGroups;
     private final DemoProperties demo;
 
-    DemoIdentities(IdentityService identity, UnitDirectory units, DemoProperties demo) {
+    DemoIdentities(IdentityService identity, UnitDirectory units, UnitGroups unitGroups, DemoProperties demo) {
         this.identity = identity;
         this.units = units;
+        this.unitGroups = unitGroups;
         this.demo = demo;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void create() {
-        for (Unit unit : units.all()) {
-            group(unit.receptionGroup(), "Bộ phận một cửa - " + unit.name());
-            group(unit.specialistGroup(), "Chuyên viên - " + unit.name());
-            group(unit.headGroup(), "Lãnh đạo - " + unit.name());
-            group("supervisor:" + unit.code(), "Giám sát - " + unit.name());
-        }
+        units.all().forEach(unitGroups::ensure);
         group("supervisor", "Giám sát");
         group("monitoring", "Giám sát vận hành (Prometheus)");
         group("report-reader", "Hệ thống tiếp nhận báo cáo");

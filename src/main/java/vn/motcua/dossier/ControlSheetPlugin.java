@@ -69,7 +69,7 @@ class ControlSheetPlugin extends AbstractProcessEnginePlugin {
                 dossiers.getObject().handedOver(code, task.getTaskDefinitionKey(), task.getName(), receivers(task));
             } else {
                 dossiers.getObject().stepCompleted(code, task.getTaskDefinitionKey(), task.getName(), actor(task),
-                        value(task, properties.get("outcomeField")), note(task, properties.get("noteFields")),
+                        value(task, properties.get("outcomeField")), onBehalfOf(task, note(task, properties.get("noteFields"))),
                         stillOpen(task, code));
             }
         }
@@ -129,6 +129,15 @@ class ControlSheetPlugin extends AbstractProcessEnginePlugin {
             Authentication authentication = task.getProcessEngineServices().getIdentityService()
                     .getCurrentAuthentication();
             return authentication == null ? null : authentication.getUserId();
+        }
+
+        /** A stand-in's deputy works the task for its holder: the task says so in {@link DossierManagement#ON_BEHALF_OF}, and so does the sheet. */
+        private static String onBehalfOf(DelegateTask task, String note) {
+            Object onBehalfOf = task.getVariableLocal(DossierManagement.ON_BEHALF_OF);
+            if (!(onBehalfOf instanceof String text) || text.isBlank()) {
+                return note;
+            }
+            return note == null ? text : text + " | " + note;
         }
 
         private static String value(DelegateTask task, String field) {

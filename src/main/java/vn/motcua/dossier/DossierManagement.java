@@ -47,6 +47,13 @@ import vn.motcua.unit.UnitDirectory;
 @Transactional
 public class DossierManagement {
 
+    /**
+     * A task-local variable: the text ("Thay mặt ...") that whoever hands a task to someone working for its
+     * holder sets (stand-ins); the control sheet's completion row carries it before the step's note.
+     */
+    public static final String ON_BEHALF_OF = "onBehalfOf";
+
+
     private final DossierRepository dossiers;
     private final DossierCodes codes;
     private final DossierProcess process;
@@ -86,6 +93,10 @@ public class DossierManagement {
         Procedure procedure = catalogue.get(submission.procedureKey());
         Unit unit = units.find(submission.unitCode()).orElseThrow(() -> InvalidSubmissionException.of(
                 "unitCode", "unknown", "Không có đơn vị " + submission.unitCode() + " / Unknown unit"));
+        if (!unit.open()) {
+            throw InvalidSubmissionException.of("unitCode", "closed", "Đơn vị " + unit.code()
+                    + " đã ngừng tiếp nhận hồ sơ / Unit " + unit.code() + " takes no new dossiers");
+        }
         if (unit.level() != procedure.unitLevel()) {
             throw InvalidSubmissionException.of("unitCode", "level", "Thủ tục này do đơn vị cấp "
                     + procedure.unitLevel() + " giải quyết / This procedure is settled by a " + procedure.unitLevel() + " unit");

@@ -27,10 +27,11 @@ public class Letterhead {
         this.settings = settings;
     }
 
-    /** issuer, placeAndDate (for layout's heading), unitName, dossier and receivedAt. */
+    /** issuer, placeAndDate, superior (for layout's heading, from the unit's letterhead fields), unitName, dossier and receivedAt. */
     public Map<String, Object> model(Dossier dossier, Instant issuedAt) {
-        String unitName = units.find(dossier.unitCode()).map(Unit::name).orElse(dossier.unitCode());
-        Map<String, Object> model = DocumentPrinter.heading(unitName, LocalDate.ofInstant(issuedAt, settings.zone()));
+        Unit unit = units.find(dossier.unitCode()).orElse(new Unit(dossier.unitCode(), dossier.unitCode(), null));
+        Map<String, Object> model = DocumentPrinter.heading(unit.name(), unit.letterheadSuperior(), unit.letterheadPlace(),
+                LocalDate.ofInstant(issuedAt, settings.zone()));
         model.put("dossier", dossier);
         model.put("receivedAt", VietnameseDates.timeAndDate(dossier.receivedAt(), settings.zone()));
         return model;

@@ -90,7 +90,7 @@ class PortalPages {
     String submissionPage(Procedure procedure, List<Channel> channels, String receiptAction, Predicate<Unit> offered,
             Model model) {
         model.addAttribute("procedure", procedure);
-        model.addAttribute("units", units.all().stream()
+        model.addAttribute("units", units.open().stream()
                 .filter(unit -> unit.level() == procedure.unitLevel() && offered.test(unit)).toList());
         model.addAttribute("channels", channels);
         model.addAttribute("receiptAction", receiptAction);

@@ -44,14 +44,19 @@ public class DocumentPrinter {
 
     /**
      * The national heading every document of a unit starts with (layout.xhtml's {@code heading}): {@code issuer},
-     * {@code placeAndDate}, {@code unitName}; a mutable model to add the document's own values to.
+     * {@code placeAndDate}, {@code unitName}, and {@code superior} (the unit's governing body above its name, e.g.
+     * "ỦY BAN NHÂN DÂN TỈNH HÀ NAM") when given; the place name, when given, opens the date line ("Hà Nam,
+     * ngày ..."). A mutable model to add the document's own values to.
      */
-    public static Map<String, Object> heading(String unitName, LocalDate issuedOn) {
+    public static Map<String, Object> heading(String unitName, String superior, String place, LocalDate issuedOn) {
         String date = VietnameseDates.longDate(issuedOn);
         Map<String, Object> model = new HashMap<>();
         model.put("issuer", unitName.toUpperCase(VIETNAMESE));
-        model.put("placeAndDate", Character.toUpperCase(date.charAt(0)) + date.substring(1));
+        model.put("placeAndDate", place == null ? Character.toUpperCase(date.charAt(0)) + date.substring(1) : place + ", " + date);
         model.put("unitName", unitName);
+        if (superior != null) {
+            model.put("superior", superior.toUpperCase(VIETNAMESE));
+        }
         return model;
     }
 

@@ -29,7 +29,7 @@ import vn.motcua.unit.UnitDirectory;
 /**
  * The engine's authorizations, in three layers so that no one needs to maintain them by hand:
  * <ol>
- * <li>at every start, for every unit and role group: Tasklist, the shared filters, the process
+ * <li>at every start, and when an administrator creates a unit ({@link UnitGroups}), for every unit and role group: Tasklist, the shared filters, the process
  * definitions' names; heads and supervisors also Cockpit; supervisors read every instance;</li>
  * <li>when a process instance starts, the groups of its unit ({@code unit} variable) may read it
  * ({@link #grantInstance});</li>
@@ -60,16 +60,19 @@ class EngineAuthorizations {
 
     @EventListener(ApplicationReadyEvent.class)
     void grantGroups() {
-        for (Unit unit : units.all()) {
-            for (Role role : UNIT_ROLES) {
-                officerGroup(role.group(unit.code()), role == Role.HEAD);
-            }
-            grant(Role.SUPERVISOR.group(unit.code()), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        }
+        units.all().forEach(this::grantUnit);
         officerGroup(Officer.SUPERVISOR_GROUP, true);
         grant(Officer.SUPERVISOR_GROUP, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
                 ProcessDefinitionPermissions.READ_HISTORY);
+    }
+
+    /** The grants of a unit's role groups; a unit created while the application runs gets them at once. */
+    void grantUnit(Unit unit) {
+        for (Role role : UNIT_ROLES) {
+            officerGroup(role.group(unit.code()), role == Role.HEAD);
+        }
+        grant(Role.SUPERVISOR.group(unit.code()), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     }
 
     private void officerGroup(String group, boolean cockpit) {

@@ -116,6 +116,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/dossiers/{code}", "/api/dossiers/{code}/**").access(DossierCodeAccess.ofPath())
                         .requestMatchers(HttpMethod.GET, "/api/notifications").access(DossierCodeAccess.ofParameter("dossier"))
                         .requestMatchers("/api/calendar/**").access(admin())
+                        // Units, officers and roles: administrators only (docs/operations.md).
+                        .requestMatchers("/api/admin/**", "/quan-tri/**").access(admin())
                         .requestMatchers("/quay/**").access(reception())
                         // Heads and supervisors; the report endpoints narrow it to the units they may read.
                         .requestMatchers("/api/reports/**").access(reportReader())

@@ -106,6 +106,16 @@ class ProcedureCheckerTest {
     }
 
     @Test
+    void shouldAcceptATimerDateAPersonChoseButNoOtherBeanCall() {
+        String calendar = "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${deadlines.phaseWarning(execution, 'processing')}</bpmn:timeDate>";
+        edit(BPMN, calendar, "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${standInPeriod.endsAt(execution)}</bpmn:timeDate>");
+        assertThat(messages()).as("a period's bound is a moment already").isEmpty();
+
+        edit(BPMN, "${standInPeriod.endsAt(execution)}", "${standInPeriod.plusDays(execution, 3)}");
+        assertThat(messages()).singleElement().asString().contains("không tính theo lịch làm việc");
+    }
+
+    @Test
     void shouldAskForHistoryTimeToLiveWhenProcessHasNone() {
         edit(BPMN, "camunda:historyTimeToLive=\"365\"", "");
 

@@ -2,12 +2,6 @@ package vn.motcua.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -15,17 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.ModelerDeployments;
 
 /**
  * Procedures deployed at runtime through the engine REST API exactly as Camunda Modeler deploys them
@@ -155,40 +145,22 @@ class ProcedureDeploymentIT extends IntegrationTest {
     /** A copy of household business registration under another key, code and form ids. */
     private static Map<String, String> procedure(String key, String formPrefix, String code, String legalBasis,
             String appraisalName) {
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put(BPMN, read("processes/procedures/household-business-registration.bpmn")
-                .replace("household_business_registration", key)
-                .replace("household-business-registration", formPrefix)
-                .replace("value=\"2.000720\"", "value=\"" + code + "\"")
-                .replace("value=\"Nghị định 01/2021/NĐ-CP ngày 04/01/2021 về đăng ký doanh nghiệp\"", "value=\"" + legalBasis + "\"")
-                .replace("name=\"Thẩm định hồ sơ đăng ký hộ kinh doanh\"", "name=\"" + appraisalName + "\""));
-        files.put(SUBMISSION, read("forms/procedures/household-business-registration/household-business-registration-submission.form")
-                .replace("household-business-registration", formPrefix));
-        files.put(APPRAISAL, read("forms/procedures/household-business-registration/household-business-registration-appraisal.form")
-                .replace("household-business-registration", formPrefix));
+        Map<String, String> copy = ModelerDeployments.householdBusinessCopy(key, formPrefix, code, Map.of(
+                "value=\"Nghị định 01/2021/NĐ-CP ngày 04/01/2021 về đăng ký doanh nghiệp\"", "value=\"" + legalBasis + "\"",
+                "name=\"Thẩm định hồ sơ đăng ký hộ kinh doanh\"", "name=\"" + appraisalName + "\""));
+        // The same file names whatever the key: the broken cases name the file they break.
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put(BPMN, copy.get(formPrefix + ".bpmn"));
+        files.put(SUBMISSION, copy.get(formPrefix + "-submission.form"));
+        files.put(APPRAISAL, copy.get(formPrefix + "-appraisal.form"));
         return files;
     }
 
     private ResponseEntity<JsonNode> deploy(String name, Map<String, String> files) {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("deployment-name", name);
-        parts.add("deployment-source", "Camunda Modeler");
-        parts.add("deploy-changed-only", "true");
-        files.forEach((file, content) -> parts.add(file, file(file, content.getBytes(StandardCharsets.UTF_8))));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return as("admin").postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), JsonNode.class);
+        return ModelerDeployments.deploy(as("admin"), name, files);
     }
 
     private int count(String path, String value) {
         return as("admin").getForObject(path, JsonNode.class, value).path("count").asInt();
-    }
-
-    private static String read(String path) {
-        try {
-            return Files.readString(Path.of(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -194,6 +194,44 @@ class AccessMatrixIT extends IntegrationTest {
             assertProblem(response, status);
         }
 
+        @ParameterizedTest(name = "{0} manages units and officers: {1}")
+        @CsvSource({"-, 401", "reception, 403", "specialist, 403", "head, 403", "supervisor, 403", "central, 403",
+                "reception2, 403", "admin, 200"})
+        void shouldLetOnlyAdministratorsManageUnitsAndOfficers(String user, int status) {
+            ResponseEntity<JsonNode> list = client(user).getForEntity("/api/admin/units", JsonNode.class);
+            ResponseEntity<JsonNode> holders = client(user).getForEntity("/api/admin/units/{code}/officers", JsonNode.class, UNIT);
+            if (status == 200) {
+                assertThat(list.getStatusCode().value()).isEqualTo(200);
+                assertThat(holders.getStatusCode().value()).isEqualTo(200);
+                return;
+            }
+            assertProblem(list, status);
+            assertProblem(holders, status);
+            // Changes are refused before anything is read: the unit, the user and the role never matter.
+            assertProblem(client(user).postForEntity("/api/admin/units",
+                    Map.of("code", "000.00.77.H01", "name", "Giả mạo", "level", "DISTRICT"), JsonNode.class), status);
+            assertProblem(client(user).exchange("/api/admin/units/{code}/officers/head/{user}", HttpMethod.PUT, null,
+                    JsonNode.class, UNIT, "reception"), status);
+            assertProblem(client(user).exchange("/api/admin/units/{code}/officers/reception/reception", HttpMethod.DELETE,
+                    null, JsonNode.class, UNIT), status);
+            assertProblem(client(user).postForEntity("/api/admin/units/{code}/close", null, JsonNode.class, UNIT), status);
+            assertProblem(client(user).exchange("/api/admin/units/{code}", HttpMethod.DELETE, null, JsonNode.class, UNIT), status);
+            assertProblem(client(user).postForEntity("/api/admin/officers",
+                    Map.of("id", "ke.gian", "lastName", "Kẻ gian", "password", "mat-khau-gia"), JsonNode.class), status);
+            HttpHeaders csv = new HttpHeaders();
+            csv.setContentType(MediaType.parseMediaType("text/csv"));
+            assertProblem(client(user).postForEntity("/api/admin/units/import",
+                    new HttpEntity<>("code,name,level\n000.00.78.H01,Giả mạo,DISTRICT\n", csv), JsonNode.class), status);
+            // The page: nobody logged in is sent to the login form (which the client follows), officers get a 403.
+            ResponseEntity<String> page = client(user).getForEntity("/quan-tri/don-vi", String.class);
+            assertThat(page.getBody()).doesNotContain("id=\"create-unit\"");
+            if (!ANONYMOUS.equals(user)) {
+                assertThat(page.getStatusCode().value()).isEqualTo(403);
+            }
+            assertThat(as("admin").getForEntity("/api/admin/units/000.00.77.H01", JsonNode.class).getStatusCode())
+                    .isEqualTo(HttpStatus.NOT_FOUND);
+        }
+
         @Test
         void shouldKeepTheCatalogueOpenToEveryone() {
             assertThat(http.getForEntity("/api/procedures", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -1,0 +1,26 @@
+package vn.motcua.agency;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The beans {@code stand_in_period} calls by name. */
+@Configuration(proxyBeanMethods = false)
+class StandInDelegates {
+
+    /** The period's bounds for the model's timers, as the holder named them. */
+    @Bean
+    StandInPeriod standInPeriod(StandInRepository repository) {
+        return new StandInPeriod(repository);
+    }
+
+    @Bean
+    JavaDelegate beginStandIn(StandIns standIns) {
+        return execution -> standIns.begin(((Number) execution.getVariable("standInId")).longValue());
+    }
+
+    @Bean
+    JavaDelegate endStandIn(StandIns standIns) {
+        return execution -> standIns.end(((Number) execution.getVariable("standInId")).longValue());
+    }
+}
