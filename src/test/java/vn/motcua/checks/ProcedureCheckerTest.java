@@ -24,7 +24,7 @@ class ProcedureCheckerTest {
     static final String SUBMISSION = "submission.form";
     static final String APPRAISAL = "appraisal.form";
     /** The process beans this model calls (the application's whole list: ShippedExpressionsIT). */
-    static final Set<String> PROCESS_BEANS = Set.of("deadlines", "warnTaskHolders");
+    static final Set<String> PROCESS_BEANS = Set.of("deadlines", "warnTaskHolders", "standInPeriod");
 
     private final ProcedureChecker checker = new ProcedureChecker(
             new DocumentsProperties(null, null, null, null, null, null), Set.of("29281")::contains, PROCESS_BEANS::contains);
