@@ -25,7 +25,7 @@ class ProcedureCheckerTest {
     static final String APPRAISAL = "appraisal.form";
 
     private final ProcedureChecker checker = new ProcedureChecker(
-            new DocumentsProperties(null, null, null, null, null, null), Set.of("29281")::contains);
+            new DocumentsProperties(null, null, null, null, null, null, null), Set.of("29281")::contains);
     private Map<String, String> files;
 
     @BeforeEach
