@@ -10,11 +10,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
+
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -65,10 +69,14 @@ public final class DocumentInspector {
     static final int MAX_NAME = 255;
     /**
      * Largest part of a DOCX once inflated. A 1 MB upload can inflate a thousandfold: the zip
-     * limits below refuse such a part before it is read, and the text is streamed (SAX), not built
-     * as a document in memory.
+     * limits below refuse such a part while it is read, and the text is streamed (SAX), not built
+     * as a document in memory. Tika still buffers one text run whole, so this limit is what bounds
+     * the memory a bomb costs (16 MB of XML is a document of thousands of pages; images, the largest
+     * parts of real files, barely compress and stay within the upload's own limit).
      */
-    static final long MAX_INFLATED_ENTRY = 100L * 1024 * 1024;
+    static final long MAX_INFLATED_ENTRY = 16L * 1024 * 1024;
+    /** All parts of a DOCX together, once inflated. */
+    static final long MAX_INFLATED_TOTAL = 64L * 1024 * 1024;
     /** Inflated size / compressed size below which an entry is taken for a zip bomb (POI's default, 1%). */
     static final double MIN_INFLATE_RATIO = 0.01;
     /** Pixels an image may have: decoding a 65,000 x 65,000 JPEG would take 16 GB. */
@@ -183,6 +191,9 @@ public final class DocumentInspector {
         if (type == DocumentType.JPEG || type == DocumentType.PNG) {
             checkImage(upload, name, type, spool);
             return "";
+        }
+        if (type == DocumentType.DOCX) {
+            checkInflatedSize(upload, name, spool);
         }
         StringWriter text = new StringWriter();
         ParseContext context = new ParseContext();
@@ -322,6 +333,36 @@ public final class DocumentInspector {
                 throw refusal;
             }
             throw malformed(upload, name, type);
+        }
+    }
+
+    /**
+     * Inflates every part of a DOCX once, keeping nothing, before anything parses it: the sizes a zip
+     * declares can lie, and Tika buffers a whole text run in memory (a 300 MB run of one letter is a
+     * 300 KB file). A part above {@link #MAX_INFLATED_ENTRY}, or parts above
+     * {@link #MAX_INFLATED_TOTAL} together, refuse the file.
+     */
+    private static void checkInflatedSize(Upload upload, String name, Path spool) {
+        try (ZipFile zip = new ZipFile(spool.toFile())) {
+            long total = 0;
+            byte[] buffer = new byte[BUFFER];
+            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
+                long size = 0;
+                try (InputStream in = zip.getInputStream(entries.nextElement())) {
+                    for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+                        size += read;
+                        total += read;
+                        if (size > MAX_INFLATED_ENTRY || total > MAX_INFLATED_TOTAL) {
+                            throw malformed(upload, name, DocumentType.DOCX);
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RefusedUploadException refusal) {
+                throw refusal;
+            }
+            throw malformed(upload, name, DocumentType.DOCX);
         }
     }
 

@@ -194,11 +194,16 @@ class RequestLimits {
             return stream;
         }
 
+        private BufferedReader reader;
+
         @Override
         public BufferedReader getReader() throws IOException {
-            String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(),
-                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+            if (reader == null) {
+                String encoding = getCharacterEncoding();
+                reader = new BufferedReader(new InputStreamReader(getInputStream(),
+                        encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+            }
+            return reader;
         }
 
         private void count(int n) throws IOException {
