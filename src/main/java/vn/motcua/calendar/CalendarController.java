@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.SortedSet;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -66,7 +67,7 @@ class CalendarController {
                 ? calendar.plusWorkingDays(start, days)
                 : calendar.plusWorkingTime(start, Duration.ofSeconds(hours.multiply(BigDecimal.valueOf(3600))
                         .setScale(0, RoundingMode.HALF_UP).longValueExact()));
-        return new Result(moment(start), moment(result));
+        return result(start, result);
     }
 
     @GetMapping("/between")
@@ -76,7 +77,7 @@ class CalendarController {
         Instant start = instant("from", from);
         Instant end = instant("to", to);
         Duration workingTime = calendar.workingTimeBetween(start, end);
-        return new Elapsed(moment(start), moment(end), workingTime,
+        return new Elapsed(moment(start), moment(end), calendar.provisionalYears(start, end), workingTime,
                 BigDecimal.valueOf(workingTime.toSeconds()).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP),
                 BigDecimal.valueOf(workingTime.toSeconds())
                         .divide(BigDecimal.valueOf(calendar.workingDayLength().toSeconds()), 2, RoundingMode.HALF_UP));
@@ -89,22 +90,25 @@ class CalendarController {
     Result countingStart(@RequestParam @Parameter(example = INSTANT_EXAMPLE) String receivedAt,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) @Parameter(example = "15:00") LocalTime cutOff) {
         Instant received = instant("receivedAt", receivedAt);
-        return new Result(moment(received), moment(calendar.countingStart(received,
-                cutOff == null ? calendar.defaultCutOff() : cutOff)));
+        return result(received, calendar.countingStart(received, cutOff == null ? calendar.defaultCutOff() : cutOff));
     }
 
     @GetMapping("/years")
     @Operation(summary = "The years the calendar knows, stored or shipped")
     List<YearSummary> years() {
         return years.all().stream()
-                .map(year -> new YearSummary(year.document().year(), year.source(), year.revision(), year.loadedAt()))
+                .map(year -> new YearSummary(year.document().year(), year.source(), year.provisional(), year.revision(),
+                        year.loadedAt()))
                 .toList();
     }
 
     @GetMapping("/years/{year}")
-    @Operation(summary = "A year's days off and make-up working days")
+    @Operation(summary = "A year's days off and make-up working days",
+            description = "Loaded by an administrator (DATABASE), shipped (SHIPPED), or, for a year nobody loaded,"
+                    + " computed from the Labour Code 2019 (STATUTORY, provisional: true) until the government's"
+                    + " announced schedule is loaded.")
     LoadedYear year(@PathVariable @Min(1000) @Max(9999) int year) {
-        return years.entry(year).orElseThrow(() -> new UnknownCalendarYearException(year, HttpStatus.NOT_FOUND));
+        return years.inForce(year).orElseThrow(() -> new UnknownCalendarYearException(year, HttpStatus.NOT_FOUND));
     }
 
     @PutMapping(path = "/years/{year}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/yaml",
@@ -115,6 +119,10 @@ class CalendarController {
                     + " other node for a new year at once and for a correction within motcua.calendar.refresh-interval.")
     LoadedYear load(@PathVariable @Min(1000) @Max(9999) int year, @RequestBody String document) {
         return years.load(YearDocuments.read(document, year, "the request for " + year));
+    }
+
+    private Result result(Instant from, Instant result) {
+        return new Result(moment(from), moment(result), calendar.provisionalYears(from, result));
     }
 
     private Moment moment(Instant instant) {
@@ -142,7 +150,15 @@ class CalendarController {
     record Moment(Instant utc, String local) {
     }
 
-    record Result(Moment from, Moment result) {
+    /**
+     * @param provisional      whether the answer rests on a year counted on its provisional statutory calendar
+     * @param provisionalYears which years those are
+     */
+    record Result(Moment from, Moment result, boolean provisional, SortedSet<Integer> provisionalYears) {
+
+        Result(Moment from, Moment result, SortedSet<Integer> provisionalYears) {
+            this(from, result, !provisionalYears.isEmpty(), provisionalYears);
+        }
     }
 
     /**
@@ -150,9 +166,15 @@ class CalendarController {
      * @param workingHours the same in hours
      * @param workingDays  the same in working days of motcua.calendar.working-day-length
      */
-    record Elapsed(Moment from, Moment to, Duration workingTime, BigDecimal workingHours, BigDecimal workingDays) {
+    record Elapsed(Moment from, Moment to, boolean provisional, SortedSet<Integer> provisionalYears,
+            Duration workingTime, BigDecimal workingHours, BigDecimal workingDays) {
+
+        Elapsed(Moment from, Moment to, SortedSet<Integer> provisionalYears, Duration workingTime,
+                BigDecimal workingHours, BigDecimal workingDays) {
+            this(from, to, !provisionalYears.isEmpty(), provisionalYears, workingTime, workingHours, workingDays);
+        }
     }
 
-    record YearSummary(int year, Source source, Integer revision, Instant loadedAt) {
+    record YearSummary(int year, Source source, boolean provisional, Integer revision, Instant loadedAt) {
     }
 }

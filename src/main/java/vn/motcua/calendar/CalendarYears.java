@@ -1,14 +1,15 @@
 package vn.motcua.calendar;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -20,22 +21,24 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * The years in force: the latest revision an administrator loaded into {@code calendar_year}, else
- * the shipped file. Each node keeps what it read for {@code motcua.calendar.refresh-interval}, so a
- * correction loaded on another node reaches it within that interval; a year it does not know is
- * looked up in the table every time it is asked for, so a newly loaded year is seen at once.
+ * the shipped file (else, outside this class, the provisional statutory calendar). Each node keeps what it
+ * read, and that it found nothing, for {@code motcua.calendar.refresh-interval}, so a year or a correction
+ * loaded on another node reaches it within that interval. Absences are kept too because a year nobody
+ * loaded yet is counted on every day of every deadline that reaches it: one query per day would be a
+ * query storm each December.
  */
 @Component
 class CalendarYears implements YearSource {
 
     private final JdbcClient jdbc;
     private final ShippedYears shipped;
-    private final long refreshNanos;
-    private final ConcurrentMap<Integer, Cached> cache = new ConcurrentHashMap<>();
+    private final StatutoryYears statutory = new StatutoryYears();
+    private final Cache<Integer, Optional<LoadedYear>> cache;
 
     CalendarYears(JdbcClient jdbc, ShippedYears shipped, CalendarProperties settings) {
         this.jdbc = jdbc;
         this.shipped = shipped;
-        this.refreshNanos = settings.refreshInterval().toNanos();
+        this.cache = Caffeine.newBuilder().expireAfterWrite(settings.refreshInterval()).maximumSize(1_000).build();
     }
 
     @Override
@@ -43,15 +46,14 @@ class CalendarYears implements YearSource {
         return entry(year).map(LoadedYear::document);
     }
 
-    /** The year in force with where it comes from. */
+    /** The year loaded or shipped, with where it comes from; empty when it is counted provisionally. */
     Optional<LoadedYear> entry(int year) {
-        Cached cached = cache.get(year);
-        if (cached != null && System.nanoTime() - cached.readAt() < refreshNanos) {
-            return Optional.of(cached.year());
-        }
-        Optional<LoadedYear> current = stored(year).or(() -> shipped.find(year).map(LoadedYear::shipped));
-        current.ifPresentOrElse(found -> cache.put(year, new Cached(found, System.nanoTime())), () -> cache.remove(year));
-        return current;
+        return cache.get(year, key -> stored(key).or(() -> shipped.find(key).map(LoadedYear::shipped)));
+    }
+
+    /** The year in force: loaded, shipped, else its provisional statutory calendar; empty beyond the lunar range. */
+    Optional<LoadedYear> inForce(int year) {
+        return entry(year).or(() -> statutory.find(year).map(LoadedYear::statutory));
     }
 
     /** Every year in force, stored or shipped, in order. */
@@ -83,7 +85,7 @@ class CalendarYears implements YearSource {
                     "Another revision of " + document.year() + " was loaded at the same moment: read it and load again"), e);
         }
         LoadedYear loaded = new LoadedYear(document, Source.DATABASE, revision, now);
-        cache.put(document.year(), new Cached(loaded, System.nanoTime()));
+        cache.put(document.year(), Optional.of(loaded));
         return loaded;
     }
 
@@ -103,7 +105,9 @@ class CalendarYears implements YearSource {
         /** loaded by an administrator */
         DATABASE,
         /** shipped with the application */
-        SHIPPED
+        SHIPPED,
+        /** nobody loaded it: computed from the Labour Code, provisional until the announced schedule is loaded */
+        STATUTORY
     }
 
     /**
@@ -117,8 +121,15 @@ class CalendarYears implements YearSource {
         static LoadedYear shipped(CalendarYear document) {
             return new LoadedYear(document, Source.SHIPPED, null, null);
         }
-    }
 
-    private record Cached(LoadedYear year, long readAt) {
+        static LoadedYear statutory(CalendarYear document) {
+            return new LoadedYear(document, Source.STATUTORY, null, null);
+        }
+
+        /** Whether the year's figures are provisional: computed from the law, not the announced schedule. */
+        @JsonProperty
+        public boolean provisional() {
+            return source == Source.STATUTORY;
+        }
     }
 }

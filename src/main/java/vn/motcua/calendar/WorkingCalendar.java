@@ -9,6 +9,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import vn.motcua.calendar.CalendarProperties.OfficePeriod;
 
@@ -17,8 +19,10 @@ import vn.motcua.calendar.CalendarProperties.OfficePeriod;
  * (BPMN: {@code ${workingCalendar.plusWorkingDays(receivedAt, 3)}}).
  * <p>
  * Instants are UTC; office hours, days off and cut-off hours are read in the agency's zone
- * ({@code motcua.zone}). A date in a year nobody has loaded throws {@link UnknownCalendarYearException}
- * instead of guessing. Rules and worked examples: {@code docs/calendar.md}.
+ * ({@code motcua.zone}). A year nobody loaded and nobody shipped is counted on its provisional statutory
+ * calendar ({@link StatutoryYears}), and {@link #provisionalYears(Instant, Instant)} tells which years an
+ * answer rests on that way; only a year beyond the lunar calendar's checked range throws
+ * {@link UnknownCalendarYearException}. Rules and worked examples: {@code docs/calendar.md}.
  */
 public class WorkingCalendar {
 
@@ -27,6 +31,7 @@ public class WorkingCalendar {
     private final Duration workingDayLength;
     private final ZoneId zone;
     private final YearSource years;
+    private final YearSource statutory;
 
     WorkingCalendar(CalendarProperties settings, ZoneId zone, YearSource years) {
         this.officeHours = settings.officeHours();
@@ -34,10 +39,12 @@ public class WorkingCalendar {
         this.workingDayLength = settings.workingDayLength();
         this.zone = zone;
         this.years = years;
+        this.statutory = new StatutoryYears();
     }
 
     /**
-     * A calendar on the years shipped with the application (2024-2026), without the database: for
+     * A calendar on the years shipped with the application (2024-2026) and the statutory calendar of every
+     * other year, without the database: for
      * tests of other capabilities and tools that must count exactly as the application does.
      */
     public static WorkingCalendar ofShippedYears(CalendarProperties settings, ZoneId zone) {
@@ -142,9 +149,35 @@ public class WorkingCalendar {
 
     /** Whether offices work on {@code date} (Monday to Friday minus days off, plus make-up days). */
     public boolean isWorkingDay(LocalDate date) {
-        return years.find(date.getYear())
-                .orElseThrow(() -> new UnknownCalendarYearException(date.getYear()))
+        int year = date.getYear();
+        return years.find(year)
+                .or(() -> statutory.find(year))
+                .orElseThrow(() -> new UnknownCalendarYearException(year))
                 .isWorkingDay(date);
+    }
+
+    /**
+     * Whether {@code year} is counted on its provisional statutory calendar because nobody loaded the
+     * government's announced schedule for it (nor shipped it).
+     */
+    public boolean isProvisional(int year) {
+        return years.find(year).isEmpty();
+    }
+
+    /**
+     * The provisional years among those of the agency's local dates from {@code from} to {@code to}: what a
+     * figure counted over that span rests on, in ascending order.
+     */
+    public SortedSet<Integer> provisionalYears(Instant from, Instant to) {
+        int first = local(from).getYear();
+        int last = local(to).getYear();
+        SortedSet<Integer> provisional = new TreeSet<>();
+        for (int year = Math.min(first, last); year <= Math.max(first, last); year++) {
+            if (isProvisional(year)) {
+                provisional.add(year);
+            }
+        }
+        return provisional;
     }
 
     /** The first working day strictly after {@code date}. */

@@ -81,52 +81,76 @@ class CalendarIT extends IntegrationTest {
     }
 
     @Test
-    void shouldLoadANewYearThatEveryNodeSeesAndCorrectIt() throws Exception {
-        // Before: 2027 is unknown, and counting into it is refused.
-        assertThat(http.getForEntity("/api/calendar/years/2027", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        ResponseEntity<JsonNode> refused = http.getForEntity("/api/calendar/plus?from={from}&days=1", JsonNode.class,
-                "2026-12-31T09:00:00+07:00");
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(refused.getBody().get("detail").asText()).contains("2027").contains("PUT /api/calendar/years/2027");
+    void shouldCountAYearNobodyLoadedProvisionallyAndSaySo() {
+        JsonNode year = http.getForObject("/api/calendar/years/2031", JsonNode.class);
+        assertThat(year.get("source").asText()).isEqualTo("STATUTORY");
+        assertThat(year.get("provisional").asBoolean()).isTrue();
+        // Tết Tân Hợi is Thursday 23 January 2031: Wednesday 22 to Sunday 26 off, Saturday and Sunday compensated.
+        assertThat(column(year.at("/document/daysOff"), "date")).contains("2031-01-22", "2031-01-23", "2031-01-24",
+                "2031-01-27", "2031-01-28");
 
-        // Two other nodes that have looked for 2027 in vain: one reads years again every hour, one
+        JsonNode plus = http.getForObject("/api/calendar/plus?from={from}&days=1", JsonNode.class, "2031-01-21T09:00:00+07:00");
+        assertThat(plus.at("/result/local").asText()).isEqualTo("2031-01-29T09:00:00+07:00");
+        assertThat(plus.get("provisional").asBoolean()).isTrue();
+        assertThat(plus.get("provisionalYears")).hasSize(1);
+        JsonNode shipped = http.getForObject("/api/calendar/plus?from={from}&days=1", JsonNode.class, "2026-02-13T09:00:00+07:00");
+        assertThat(shipped.get("provisional").asBoolean()).isFalse();
+
+        ResponseEntity<JsonNode> beyond = http.getForEntity("/api/calendar/plus?from={from}&days=1", JsonNode.class,
+                "2101-03-01T09:00:00+07:00");
+        assertThat(beyond.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(beyond.getBody().get("detail").asText()).contains("2101").contains("PUT /api/calendar/years/2101");
+    }
+
+    @Test
+    void shouldLoadANewYearThatEveryNodeSeesAndCorrectIt() throws Exception {
+        // Before: 2099 is counted on its statutory calendar, where Hùng Kings' day (Wednesday 29 April),
+        // 30 April and 1 May are off; the test document loaded below has none of them.
+        assertThat(http.getForObject("/api/calendar/years/2099", JsonNode.class).get("source").asText()).isEqualTo("STATUTORY");
+        JsonNode provisional = http.getForObject("/api/calendar/plus?from={from}&days=1", JsonNode.class,
+                "2099-04-28T09:00:00+07:00");
+        assertThat(provisional.at("/result/local").asText()).isEqualTo("2099-05-04T09:00:00+07:00");
+        assertThat(provisional.get("provisional").asBoolean()).isTrue();
+
+        // Two other nodes that have looked for 2099 in vain: one reads years again every hour, one
         // whenever asked (its refresh interval has always passed).
         CalendarYears otherNode = new CalendarYears(jdbc, shipped, new CalendarProperties(null, null, null, Duration.ofHours(1)));
         CalendarYears refreshedNode = new CalendarYears(jdbc, shipped, new CalendarProperties(null, null, null, Duration.ZERO));
-        assertThat(otherNode.find(2027)).isEmpty();
-        assertThat(refreshedNode.find(2027)).isEmpty();
+        assertThat(otherNode.find(2099)).isEmpty();
+        assertThat(refreshedNode.find(2099)).isEmpty();
 
-        ResponseEntity<JsonNode> loaded = put(2027, YearDocumentsTest.testYear2027(), "application/yaml");
+        ResponseEntity<JsonNode> loaded = put(2099, YearDocumentsTest.testYear2099(), "application/yaml");
         assertThat(loaded.getStatusCode()).as(String.valueOf(loaded.getBody())).isEqualTo(HttpStatus.OK);
         assertThat(loaded.getBody().get("revision").asInt()).isEqualTo(1);
 
-        JsonNode read = http.getForObject("/api/calendar/years/2027", JsonNode.class);
+        JsonNode read = http.getForObject("/api/calendar/years/2099", JsonNode.class);
         assertThat(read.get("source").asText()).isEqualTo("DATABASE");
+        assertThat(read.get("provisional").asBoolean()).isFalse();
         assertThat(read.at("/document/daysOff")).hasSize(8);
-        JsonNode plus = http.getForObject("/api/calendar/plus?from={from}&days=1", JsonNode.class, "2026-12-31T09:00:00+07:00");
-        assertThat(plus.at("/result/local").asText()).isEqualTo("2027-01-04T09:00:00+07:00");
-        assertThat(otherNode.find(2027)).hasValueSatisfying(year -> assertThat(year.daysOff()).hasSize(8));
-        assertThat(refreshedNode.find(2027)).hasValueSatisfying(year -> assertThat(year.daysOff()).hasSize(8));
+        JsonNode plus = http.getForObject("/api/calendar/plus?from={from}&days=1", JsonNode.class, "2099-04-28T09:00:00+07:00");
+        assertThat(plus.at("/result/local").asText()).isEqualTo("2099-04-29T09:00:00+07:00");
+        assertThat(plus.get("provisional").asBoolean()).isFalse();
+        // The hourly node keeps its provisional answer until its hour has passed; the other reads the year.
+        assertThat(otherNode.find(2099)).isEmpty();
+        assertThat(refreshedNode.find(2099)).hasValueSatisfying(year -> assertThat(year.daysOff()).hasSize(8));
 
-        // A correction (Monday 4 January off as well) is a new revision; the old one is kept.
-        String corrected = YearDocumentsTest.testYear2027().replace("daysOff:\n", """
+        // A correction (Wednesday 29 April off) is a new revision; the old one is kept.
+        String corrected = YearDocumentsTest.testYear2099().replace("daysOff:\n", """
                 daysOff:
-                  - date: 2027-01-04
-                    name: Nghỉ hoán đổi (correction)
+                  - date: 2099-04-29
+                    name: Giỗ Tổ Hùng Vương (correction)
                     source: test data
                 """);
-        ResponseEntity<JsonNode> correction = put(2027, corrected, "application/yaml");
+        ResponseEntity<JsonNode> correction = put(2099, corrected, "application/yaml");
         assertThat(correction.getBody().get("revision").asInt()).isEqualTo(2);
-        plus = http.getForObject("/api/calendar/plus?from={from}&days=1", JsonNode.class, "2026-12-31T09:00:00+07:00");
-        assertThat(plus.at("/result/local").asText()).isEqualTo("2027-01-05T09:00:00+07:00");
-        assertThat(workingCalendar.isWorkingDay(java.time.LocalDate.parse("2027-01-04"))).isFalse();
-        // The hourly node keeps revision 1 until its hour has passed; the other reads revision 2.
-        assertThat(otherNode.find(2027)).hasValueSatisfying(year -> assertThat(year.daysOff()).hasSize(8));
-        assertThat(refreshedNode.find(2027)).hasValueSatisfying(year -> assertThat(year.daysOff()).hasSize(9));
-        assertThat(jdbc.sql("select count(*) from calendar_year where year_number = 2027").query(Integer.class).single()).isEqualTo(2);
+        plus = http.getForObject("/api/calendar/plus?from={from}&days=1", JsonNode.class, "2099-04-28T09:00:00+07:00");
+        assertThat(plus.at("/result/local").asText()).isEqualTo("2099-04-30T09:00:00+07:00");
+        assertThat(workingCalendar.isWorkingDay(java.time.LocalDate.parse("2099-04-29"))).isFalse();
+        assertThat(refreshedNode.find(2099)).hasValueSatisfying(year -> assertThat(year.daysOff()).hasSize(9));
+        assertThat(jdbc.sql("select count(*) from calendar_year where year_number = 2099").query(Integer.class).single()).isEqualTo(2);
 
         JsonNode years = http.getForObject("/api/calendar/years", JsonNode.class);
-        assertThat(column(years, "year")).containsSubsequence("2024", "2025", "2026", "2027");
+        assertThat(column(years, "year")).containsSubsequence("2024", "2025", "2026", "2099");
     }
 
     @Nested
@@ -145,8 +169,8 @@ class CalendarIT extends IntegrationTest {
             assertThat(column(response.getBody().get("violations"), "field"))
                     .containsExactly("daysOff[1].date", "makeUpDays[0].date");
             assertThat(column(response.getBody().get("violations"), "code")).containsExactly("outside-year", "not-weekend");
-            assertThat(http.getForEntity("/api/calendar/years/2031", JsonNode.class).getStatusCode())
-                    .isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(http.getForObject("/api/calendar/years/2031", JsonNode.class).get("source").asText())
+                    .isEqualTo("STATUTORY");
         }
 
         @Test
@@ -188,11 +212,12 @@ class CalendarIT extends IntegrationTest {
         }
 
         @Test
-        void shouldRefuseAnUnknownYear() {
+        void shouldRefuseAYearBeyondTheLunarCalendarsCheckedRange() {
             ResponseEntity<JsonNode> response = http.getForEntity("/api/calendar/between?from={from}&to={to}", JsonNode.class,
-                    "2023-12-29T09:00:00+07:00", "2024-01-02T09:00:00+07:00");
+                    "2100-12-31T09:00:00+07:00", "2101-01-03T09:00:00+07:00");
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-            assertThat(response.getBody().get("year").asInt()).isEqualTo(2023);
+            assertThat(response.getBody().get("year").asInt()).isEqualTo(2101);
+            assertThat(http.getForEntity("/api/calendar/years/2101", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         }
     }
 

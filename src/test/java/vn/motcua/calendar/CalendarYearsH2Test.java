@@ -19,15 +19,15 @@ class CalendarYearsH2Test {
         CalendarYears years = new CalendarYears(JdbcClient.create(h2), ShippedYears.read(ShippedYears.LOCATION),
                 new CalendarProperties(null, null, null, Duration.ZERO));
 
-        CalendarYear year2027 = YearDocuments.read(YearDocumentsTest.testYear2027(), 2027, "2027.yaml");
-        assertThat(years.load(year2027).revision()).isEqualTo(1);
-        assertThat(years.load(year2027).revision()).isEqualTo(2);
+        CalendarYear year2099 = YearDocuments.read(YearDocumentsTest.testYear2099(), 2099, "2099.yaml");
+        assertThat(years.load(year2099).revision()).isEqualTo(1);
+        assertThat(years.load(year2099).revision()).isEqualTo(2);
 
-        assertThat(years.entry(2027)).hasValueSatisfying(found -> {
+        assertThat(years.entry(2099)).hasValueSatisfying(found -> {
             assertThat(found.revision()).isEqualTo(2);
-            assertThat(found.document()).isEqualTo(year2027);
+            assertThat(found.document()).isEqualTo(year2099);
         });
         assertThat(years.entry(2024)).hasValueSatisfying(found -> assertThat(found.source()).isEqualTo(CalendarYears.Source.SHIPPED));
-        assertThat(years.all()).extracting(found -> found.document().year()).containsExactly(2024, 2025, 2026, 2027);
+        assertThat(years.all()).extracting(found -> found.document().year()).containsExactly(2024, 2025, 2026, 2099);
     }
 }

@@ -224,28 +224,31 @@ class WorkingCalendarTest {
     }
 
     @Nested
-    class UnknownYear {
+    class ProvisionalYear {
 
         @Test
-        void shouldRefuseADateOfAYearNobodyLoaded() {
-            assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.parse("2030-01-02")))
-                    .isInstanceOf(UnknownCalendarYearException.class)
-                    .hasMessageContaining("2030")
-                    .hasMessageContaining("PUT /api/calendar/years/2030");
+        void shouldCountAYearNobodyLoadedOnTheStatutoryCalendarAndSaySo() {
+            // 2027: Tết is Saturday 6 February, so Friday 5 (the last day of Bính Ngọ) to Tuesday 9 are off,
+            // and the weekend's two Tết days are compensated on Wednesday 10 and Thursday 11.
+            assertThat(calendar.isProvisional(2027)).isTrue();
+            assertThat(calendar.isProvisional(2026)).isFalse();
+            assertThat(calendar.plusWorkingDays(at("2027-02-04T09:00"), 1)).isEqualTo(at("2027-02-12T09:00"));
+            assertThat(calendar.provisionalYears(at("2026-12-20T09:00"), at("2027-01-20T09:00"))).containsExactly(2027);
+            assertThat(calendar.provisionalYears(at("2026-01-20T09:00"), at("2026-12-31T09:00"))).isEmpty();
         }
 
         @Test
-        void shouldRefuseToCountIntoAYearNobodyLoaded() {
-            assertThatThrownBy(() -> calendar.plusWorkingDays(at("2026-12-31T09:00"), 1))
+        void shouldRefuseOnlyBeyondTheLunarCalendarsCheckedRange() {
+            assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.parse("2101-01-03")))
                     .isInstanceOf(UnknownCalendarYearException.class)
-                    .satisfies(e -> assertThat(((UnknownCalendarYearException) e).year()).isEqualTo(2027));
-            assertThatThrownBy(() -> calendar.countingStart(at("2023-06-01T09:00")))
-                    .isInstanceOf(UnknownCalendarYearException.class).hasMessageContaining("2023");
+                    .hasMessageContaining("2101")
+                    .hasMessageContaining("PUT /api/calendar/years/2101");
         }
 
         @Test
-        void shouldCountWithinAKnownYearWithoutLookingBeyond() {
-            assertThat(calendar.workingTimeBetween(at("2026-12-31T16:00"), at("2026-12-31T20:00"))).isEqualTo(Duration.ofHours(1));
+        void shouldCountFromTheLastShippedYearIntoTheNext() {
+            // 20 December 2026 + 15 working days, crossing 1 January 2027 (Friday, off).
+            assertThat(calendar.plusWorkingDays(at("2026-12-21T09:00"), 15)).isEqualTo(at("2027-01-12T09:00"));
         }
     }
 }

@@ -16,8 +16,8 @@ import vn.motcua.calendar.CalendarYear.Violation;
 
 class YearDocumentsTest {
 
-    static String testYear2027() throws IOException {
-        return new ClassPathResource("calendar/2027.yaml").getContentAsString(StandardCharsets.UTF_8);
+    static String testYear2099() throws IOException {
+        return new ClassPathResource("calendar/2099.yaml").getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -37,21 +37,23 @@ class YearDocumentsTest {
 
     @Test
     void shouldReadAYearWrittenInYamlAndTheSameInJson() throws IOException {
-        CalendarYear yaml = YearDocuments.read(testYear2027(), 2027, "2027.yaml");
+        CalendarYear yaml = YearDocuments.read(testYear2099(), 2099, "2099.yaml");
         assertThat(yaml.daysOff()).hasSize(8);
-        assertThat(yaml.isWorkingDay(LocalDate.parse("2027-02-20"))).isTrue();
-        assertThat(yaml.isWorkingDay(LocalDate.parse("2027-05-03"))).isFalse();
-        assertThat(YearDocuments.read(YearDocuments.json(yaml), 2027, "json")).isEqualTo(yaml);
+        assertThat(yaml.isWorkingDay(LocalDate.parse("2099-01-31"))).isTrue();
+        assertThat(yaml.isWorkingDay(LocalDate.parse("2099-05-04"))).isFalse();
+        assertThat(YearDocuments.read(YearDocuments.json(yaml), 2099, "json")).isEqualTo(yaml);
     }
 
     @Test
     void shouldCountWithALoadedYear() throws IOException {
-        CalendarYear year2027 = YearDocuments.read(testYear2027(), 2027, "2027.yaml");
+        CalendarYear year2099 = YearDocuments.read(testYear2099(), 2099, "2099.yaml");
         ShippedYears shipped = ShippedYears.read(ShippedYears.LOCATION);
         WorkingCalendar calendar = new WorkingCalendar(CalendarProperties.defaults(), WorkingCalendarTest.HANOI,
-                year -> year == 2027 ? Optional.of(year2027) : shipped.find(year));
-        assertThat(calendar.plusWorkingDays(WorkingCalendarTest.at("2026-12-31T09:00"), 1))
-                .isEqualTo(WorkingCalendarTest.at("2027-01-04T09:00"));
+                year -> year == 2099 ? Optional.of(year2099) : shipped.find(year));
+        // Tuesday 20 to Monday 26 January are off in the loaded year, not in the statutory one.
+        assertThat(calendar.plusWorkingDays(WorkingCalendarTest.at("2099-01-19T09:00"), 1))
+                .isEqualTo(WorkingCalendarTest.at("2099-01-27T09:00"));
+        assertThat(calendar.isProvisional(2099)).isFalse();
     }
 
     @Nested
