@@ -5,7 +5,8 @@ package vn.motcua.documents;
  * {@code field} is {@code documents.<slot id>}, {@code file} the name the applicant gave, and the
  * message is Vietnamese, then English after " / ".
  *
- * <p>Codes: required, unknownSlot, empty, tooLarge, type, executable, extension, encrypted, malformed.
+ * <p>Codes: required, unknownSlot, empty, tooLarge, type, executable, extension, encrypted, malformed,
+ * activeContent (a PDF with scripts or embedded files).
  */
 public record DocumentViolation(String field, String file, String code, String message) {
 

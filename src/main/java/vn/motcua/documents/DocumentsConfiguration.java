@@ -1,7 +1,5 @@
 package vn.motcua.documents;
 
-import java.nio.file.Path;
-
 import jakarta.servlet.MultipartConfigElement;
 
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -23,15 +21,25 @@ class DocumentsConfiguration {
         return new FilesystemDocumentStore(settings.root());
     }
 
+    /** Closed (and emptied) when the node stops; left behind by a killed node, removed by the next start. */
     @Bean
-    DocumentInspector documentInspector(DocumentsProperties settings) {
-        return new DocumentInspector(settings.textLimit(), Path.of(System.getProperty("java.io.tmpdir")));
+    SpoolDirectory uploadSpool(DocumentsProperties settings) {
+        return SpoolDirectory.open(settings.spool());
     }
 
-    /** Replaces Spring Boot's own, which would read spring.servlet.multipart.*: uploads go to disk, never memory. */
     @Bean
-    MultipartConfigElement multipartConfigElement(DocumentsProperties settings) {
+    DocumentInspector documentInspector(DocumentsProperties settings, SpoolDirectory spool) {
+        return new DocumentInspector(settings.textLimit(), spool.path());
+    }
+
+    /**
+     * Replaces Spring Boot's own, which would read spring.servlet.multipart.*: uploads go to disk,
+     * never memory, into the node's spool folder (so a killed node's parts are swept like its spools).
+     */
+    @Bean
+    MultipartConfigElement multipartConfigElement(DocumentsProperties settings, SpoolDirectory spool) {
         MultipartConfigFactory factory = new MultipartConfigFactory();
+        factory.setLocation(spool.path().toString());
         factory.setMaxFileSize(settings.maxFileSize());
         factory.setMaxRequestSize(settings.maxRequestSize());
         factory.setFileSizeThreshold(DataSize.ofBytes(0));

@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("motcua.documents")
 public record DocumentsProperties(Path root, Set<DocumentType> defaultTypes, DataSize defaultMaxSize,
-        DataSize maxFileSize, DataSize maxRequestSize, Integer textLimit) {
+        DataSize maxFileSize, DataSize maxRequestSize, Integer textLimit, Path spool) {
 
     public DocumentsProperties {
         if (root == null) {
@@ -36,6 +36,9 @@ public record DocumentsProperties(Path root, Set<DocumentType> defaultTypes, Dat
         }
         if (maxRequestSize == null) {
             maxRequestSize = DataSize.ofMegabytes(100);
+        }
+        if (spool == null) {
+            spool = Path.of(System.getProperty("java.io.tmpdir"), "motcua-spool");
         }
         if (textLimit == null) {
             textLimit = 100_000;

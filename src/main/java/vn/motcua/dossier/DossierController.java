@@ -182,11 +182,15 @@ class DossierController {
         List<String> files = uploads.stream()
                 .map(upload -> upload.slot() + "/" + upload.fileName() + "/" + IdempotencyKeys.digest(upload.content()))
                 .toList();
-        IdempotencyKeys.Created created = idempotency.once(idempotencyKey, submitter, List.of(request, files), () -> {
-            SubmittedDossier submitted = dossiers.submit(new Submission(request.procedureKey(), request.unitCode(),
-                    request.channel(), request.resultChannel(), request.data()), uploads, submitter);
-            return new IdempotencyKeys.Created(submitted.dossier().code(), submitted.lookupSecret(), false);
-        });
+        // Inspect first, outside the key's transaction: a slow upload must not hold a connection.
+        IdempotencyKeys.Created created;
+        try (DossierManagement.CheckedSubmission checked = dossiers.check(new Submission(request.procedureKey(),
+                request.unitCode(), request.channel(), request.resultChannel(), request.data()), uploads)) {
+            created = idempotency.once(idempotencyKey, submitter, List.of(request, files), () -> {
+                SubmittedDossier submitted = dossiers.record(checked, submitter);
+                return new IdempotencyKeys.Created(submitted.dossier().code(), submitted.lookupSecret(), false);
+            });
+        }
         SubmittedResponse body = new SubmittedResponse(details(dossiers.get(created.resource())), created.payload());
         return created.replayed() ? ResponseEntity.ok(body)
                 : ResponseEntity.created(URI.create("/api/dossiers/" + created.resource())).body(body);

@@ -81,15 +81,42 @@ public class DossierManagement {
     }
 
     /**
+     * A submission that passed every check, with its files inspected and spooled: {@link #record}
+     * it, then close it (which removes the spools, recorded or not).
+     */
+    public static final class CheckedSubmission implements AutoCloseable {
+
+        private final Procedure procedure;
+        private final Unit unit;
+        private final Submission submission;
+        private final Map<String, Object> data;
+        private final CheckedUploads files;
+
+        private CheckedSubmission(Procedure procedure, Unit unit, Submission submission, Map<String, Object> data,
+                CheckedUploads files) {
+            this.procedure = procedure;
+            this.unit = unit;
+            this.submission = submission;
+            this.data = data;
+            this.files = files;
+        }
+
+        @Override
+        public void close() {
+            files.close();
+        }
+    }
+
+    /**
      * Checks a submission (values and every file) against the procedure, its form and its document
-     * slots, then records it, stores its documents and starts its lifecycle in one transaction. The
-     * files are inspected before that transaction, so no lock waits on a slow upload. The answer
-     * carries the applicant's lookup secret, which is not kept and cannot be read again.
+     * slots, outside any transaction: inspecting files takes seconds, and a database connection held
+     * meanwhile is one the other requests wait for. Nothing is stored.
      *
      * @param uploads files by slot; every required slot needs at least one
+     * @throws InvalidSubmissionException listing every broken rule, after removing every spool
      */
-    @Transactional(propagation = Propagation.SUPPORTS)
-    public SubmittedDossier submit(Submission submission, List<Upload> uploads, String submittedBy) {
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public CheckedSubmission check(Submission submission, List<Upload> uploads) {
         Procedure procedure = catalogue.get(submission.procedureKey());
         Unit unit = units.find(submission.unitCode()).orElseThrow(() -> InvalidSubmissionException.of(
                 "unitCode", "unknown", "Không có đơn vị " + submission.unitCode() + " / Unknown unit"));
@@ -111,7 +138,8 @@ public class DossierManagement {
                     + procedure.resultChannels() + " / Results are returned by " + procedure.resultChannels());
         }
         Map<String, Object> data = submission.data() == null ? Map.of() : submission.data();
-        try (CheckedUploads files = documents.check(uploads, slot -> procedure.document(slot).map(DocumentSlot::rule))) {
+        CheckedUploads files = documents.check(uploads, slot -> procedure.document(slot).map(DocumentSlot::rule));
+        try {
             List<FieldViolation> formViolations = formViolations(procedure, data);
             List<DocumentViolation> documentViolations = new ArrayList<>(files.violations());
             for (DocumentSlot slot : procedure.documents()) {
@@ -124,8 +152,20 @@ public class DossierManagement {
             if (!formViolations.isEmpty() || !documentViolations.isEmpty()) {
                 throw new InvalidSubmissionException(formViolations, documentViolations);
             }
-            return transaction.execute(status -> record(procedure, unit, submission, data, files, submittedBy));
+            return new CheckedSubmission(procedure, unit, submission, data, files);
+        } catch (RuntimeException | Error e) {
+            files.close();
+            throw e;
         }
+    }
+
+    /**
+     * Records a checked submission, stores its documents and starts its lifecycle, in one
+     * transaction (the caller's, if it has one). The answer carries the applicant's lookup secret,
+     * which is not kept and cannot be read again.
+     */
+    public SubmittedDossier record(CheckedSubmission checked, String submittedBy) {
+        return record(checked.procedure, checked.unit, checked.submission, checked.data, checked.files, submittedBy);
     }
 
     private SubmittedDossier record(Procedure procedure, Unit unit, Submission submission, Map<String, Object> data,

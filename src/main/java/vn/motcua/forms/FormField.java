@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param hideWhen the {@code conditional.hide} expressions of the component and of its enclosing
  *        containers (each with its leading "="); the field is hidden when any is true
  * @param defaultValue as in the schema, for callers; validation does not apply it
+ * @param decimalDigits a number field's {@code decimalDigits} (0: a whole number, which must arrive as
+ *        a JSON integer, so that its process variable stays a Long); null when the schema sets none
  */
 public record FormField(
         String key,
@@ -30,7 +32,8 @@ public record FormField(
         List<Option> options,
         boolean dynamicOptions,
         List<String> hideWhen,
-        Object defaultValue) {
+        Object defaultValue,
+        Integer decimalDigits) {
 
     public FormField {
         Objects.requireNonNull(key, "key");

@@ -118,7 +118,11 @@ public final class FormValidator {
                 if (number == null) {
                     violations.add(violation(field, "type", "Phải là số / Must be a number"));
                 } else {
+                    int before = violations.size();
                     checkNumber(field, number, evaluation, violations);
+                    if (violations.size() == before) {
+                        checkNumberType(field, value, number, violations);
+                    }
                 }
             }
             case "checkbox" -> {
@@ -171,6 +175,19 @@ public final class FormValidator {
         }
         if ("phone".equals(rules.validationType()) && !isPhone(text)) {
             violations.add(violation(field, "phone", "Số điện thoại không hợp lệ / Not a valid phone number"));
+        }
+    }
+
+    /** The field's kind of number: one a browser form holds exactly, with no more decimals than it allows. */
+    private static void checkNumberType(FormField field, Object value, BigDecimal number, List<FieldViolation> violations) {
+        if (number.abs().compareTo(LARGEST_EXACT) > 0) {
+            // 1e300: no browser form holds it exactly, and it would turn the variable into a Double.
+            violations.add(violation(field, "type", "Số quá lớn / The number is too large"));
+        } else if (Integer.valueOf(0).equals(field.decimalDigits()) && !isInteger(value)) {
+            violations.add(violation(field, "decimalDigits", "Phải là số nguyên / Must be a whole number"));
+        } else if (field.decimalDigits() != null && number.stripTrailingZeros().scale() > field.decimalDigits()) {
+            violations.add(violation(field, "decimalDigits", "Tối đa " + field.decimalDigits()
+                    + " chữ số thập phân / At most " + field.decimalDigits() + " decimal digits"));
         }
     }
 
@@ -258,6 +275,15 @@ public final class FormValidator {
         return value == null
                 || (value instanceof String text && text.isBlank())
                 || (value instanceof Collection<?> items && items.isEmpty());
+    }
+
+    /** JavaScript's Number.MAX_SAFE_INTEGER: the largest whole number a form in the browser keeps exactly. */
+    private static final BigDecimal LARGEST_EXACT = BigDecimal.valueOf(9_007_199_254_740_991L);
+
+    /** A JSON integer as Jackson reads it (a string of digits is not: the variable would be a String). */
+    private static boolean isInteger(Object value) {
+        return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger;
     }
 
     private static BigDecimal number(Object value) {

@@ -104,7 +104,7 @@ final class SchemaReader {
                 throw invalid(name, "(dynamiclist) has no path");
             }
             fields.add(new FormField(pathPrefix + path, type, text(node, "label"), false, null,
-                    node.path("disabled").asBoolean(false), Validation.NONE, List.of(), true, hideWhen, null));
+                    node.path("disabled").asBoolean(false), Validation.NONE, List.of(), true, hideWhen, null, null));
             return;
         }
         JsonNode children = node.get("components");
@@ -124,7 +124,7 @@ final class SchemaReader {
         if (!INPUT_TYPES.contains(type)) {
             // expression, filepicker and types newer than this reader: the key is known, the value is not checked.
             fields.add(new FormField(pathPrefix + key, type, text(node, "label"), false, null,
-                    node.path("disabled").asBoolean(false), Validation.NONE, List.of(), true, hideWhen, null));
+                    node.path("disabled").asBoolean(false), Validation.NONE, List.of(), true, hideWhen, null, null));
             return;
         }
         fields.add(field(node, pathPrefix + key, type, name, hideWhen));
@@ -140,7 +140,9 @@ final class SchemaReader {
         return new FormField(key, type, text(node, "label"),
                 readonly != null && readonly.isBoolean() && readonly.booleanValue(), readonlyExpression,
                 node.path("disabled").asBoolean(false), validation(node.get("validate"), name),
-                options, dynamicOptions, hideWhen, defaultValue(node.get("defaultValue"), name));
+                options, dynamicOptions, hideWhen, defaultValue(node.get("defaultValue"), name),
+                node.path("decimalDigits").canConvertToInt() && node.path("decimalDigits").isIntegralNumber()
+                        ? Integer.valueOf(node.path("decimalDigits").intValue()) : null);
     }
 
     private Validation validation(JsonNode validate, String name) {

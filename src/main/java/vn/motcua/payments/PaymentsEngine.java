@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -35,11 +34,14 @@ class PaymentsEngine {
 
     /** Wakes the lifecycle waiting for this dossier's fee; false when it is not waiting (paid before it got there). */
     boolean paymentReceived(String dossierCode) {
-        try {
-            runtime.createMessageCorrelation(PAYMENT_RECEIVED).processInstanceBusinessKey(dossierCode).correlateWithResult();
-            return true;
-        } catch (MismatchingMessageCorrelationException notWaiting) {
+        // Asked first, not tried: a correlation that fails inside our transaction marks it rollback-only,
+        // and the cash or notice recorded with it would be lost with a 500 (a unit without a payee
+        // account, whose lifecycle never waits for the fee; a fee paid before the dossier was accepted).
+        if (runtime.createExecutionQuery().processInstanceBusinessKey(dossierCode)
+                .messageEventSubscriptionName(PAYMENT_RECEIVED).count() == 0) {
             return false;
         }
+        runtime.createMessageCorrelation(PAYMENT_RECEIVED).processInstanceBusinessKey(dossierCode).correlateWithResult();
+        return true;
     }
 }

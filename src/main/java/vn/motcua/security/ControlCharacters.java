@@ -15,7 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Refuses request bodies with control characters in any text (tab and line breaks aside): no form
- * needs them, PostgreSQL cannot store a NUL, and they hide text from the people who read it.
+ * needs them, PostgreSQL cannot store a NUL, and they hide text from the people who read it. The
+ * same goes for Unicode's bidirectional controls (U+202E RIGHT-TO-LEFT OVERRIDE and its kin), which
+ * make a name read differently from what it is ("hóa đơn\u202Efdp.exe"); Vietnamese never needs them.
  */
 @ControllerAdvice
 class ControlCharacters extends RequestBodyAdviceAdapter {
@@ -68,10 +70,16 @@ class ControlCharacters extends RequestBodyAdviceAdapter {
     static boolean hasControlCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f) || isBidiControl(c)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** ALM, LRM, RLM, the embeddings and overrides (U+202A..U+202E) and the isolates (U+2066..U+2069). */
+    static boolean isBidiControl(char c) {
+        return c == '\u061c' || c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069');
     }
 }

@@ -6,11 +6,14 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+
+import vn.motcua.web.DatabaseOutage;
 
 /**
  * Officers log in with the engine's users: the same password Camunda's own webapp login checks
@@ -35,12 +38,24 @@ class OfficerAuthentication implements AuthenticationProvider {
         String user = authentication.getName();
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? "" : credentials.toString();
-        if (user == null || user.isBlank() || user.length() > MAX_LENGTH || password.length() > MAX_LENGTH
-                || !identity.checkPassword(user, password)) {
+        if (user == null || user.isBlank() || user.length() > MAX_LENGTH || password.length() > MAX_LENGTH) {
             throw new BadCredentialsException("Bad credentials");
         }
+        List<GrantedAuthority> authorities;
+        try {
+            if (!identity.checkPassword(user, password)) {
+                throw new BadCredentialsException("Bad credentials");
+            }
+            authorities = authorities(user);
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.isCause(e)) {
+                // Nobody can be logged in without the identity tables: 503 (ProblemResponses), not 500.
+                throw new DatabaseUnavailable(e);
+            }
+            throw e;
+        }
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null,
-                authorities(user));
+                authorities);
         result.setDetails(authentication.getDetails());
         return result;
     }
@@ -50,6 +65,13 @@ class OfficerAuthentication implements AuthenticationProvider {
                 .map(Group::getId)
                 .map(group -> (GrantedAuthority) new SimpleGrantedAuthority(GROUP_PREFIX + group))
                 .toList();
+    }
+
+    /** The identity service could not be asked: the database is out of reach. */
+    static final class DatabaseUnavailable extends InternalAuthenticationServiceException {
+        DatabaseUnavailable(Throwable cause) {
+            super("database unavailable", cause);
+        }
     }
 
     @Override

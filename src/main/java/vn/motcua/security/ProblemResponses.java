@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import vn.motcua.web.DatabaseOutage;
+
 /**
  * Spring Security's refusals as RFC 7807 problem bodies, like every other refusal of the API: 401
  * (with the Basic challenge the engine REST API's clients, such as Camunda Modeler, expect) and 403.
@@ -32,6 +34,15 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof OfficerAuthentication.DatabaseUnavailable) {
+            ProblemDetail problem = DatabaseOutage.problem();
+            problem.setInstance(URI.create(request.getRequestURI()));
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            DatabaseOutage.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), problem);
+            return;
+        }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"motcua\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
                 "Đăng nhập để tiếp tục / Log in to continue");

@@ -1,6 +1,12 @@
 package vn.motcua.security;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,14 +22,23 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Limits on what a request may make the application read: a body size for everything but
- * multipart uploads (which Spring's multipart limits cap), and Jackson's nesting depth and string
- * length, so a hostile JSON document is refused before it costs memory.
+ * multipart uploads to our API (which the multipart limits cap while the parts go to disk), and
+ * Jackson's nesting depth and string length, so a hostile JSON document is refused before it costs
+ * memory. The size is checked on the declared {@code Content-Length} and, since a chunked body
+ * declares none, counted again while the application reads it; multipart bodies of the engine
+ * REST API and Camunda's webapps (read into memory there) get a limit of their own.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestLimits {
@@ -34,7 +49,7 @@ class RequestLimits {
     @Bean
     FilterRegistrationBean<BodySizeFilter> bodySizeFilter(SecurityProperties settings, ObjectMapper json) {
         FilterRegistrationBean<BodySizeFilter> registration = new FilterRegistrationBean<>(
-                new BodySizeFilter(settings.maxBodySize().toBytes(), json));
+                new BodySizeFilter(settings.maxBodySize().toBytes(), settings.maxEngineUploadSize().toBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -53,10 +68,12 @@ class RequestLimits {
     static final class BodySizeFilter extends OncePerRequestFilter {
 
         private final long maxBytes;
+        private final long maxEngineUpload;
         private final ObjectMapper json;
 
-        BodySizeFilter(long maxBytes, ObjectMapper json) {
+        BodySizeFilter(long maxBytes, long maxEngineUpload, ObjectMapper json) {
             this.maxBytes = maxBytes;
+            this.maxEngineUpload = maxEngineUpload;
             this.json = json;
         }
 
@@ -65,17 +82,16 @@ class RequestLimits {
                 throws ServletException, IOException {
             String type = request.getContentType();
             boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
-            if (!multipart && request.getContentLengthLong() > maxBytes) {
-                // The client may still be sending: say so, so that it stops.
-                response.setHeader("Connection", "close");
-                refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
-                        "Nội dung yêu cầu quá lớn / The request body exceeds " + maxBytes + " bytes");
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            boolean engine = path.startsWith("/camunda/") || path.startsWith("/engine-rest/");
+            long limit = !multipart ? maxBytes : engine ? maxEngineUpload : -1;
+            if (limit >= 0 && request.getContentLengthLong() > limit) {
+                tooLarge(response, limit);
                 return;
             }
             // Query and form parameters of our own pages and APIs; Camunda's REST resources read
             // their forms themselves, so their bodies are left unread here.
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (!multipart && !path.startsWith("/camunda/") && !path.startsWith("/engine-rest/")
+            if (!multipart && !engine
                     && request.getParameterMap().entrySet().stream().anyMatch(parameter ->
                             ControlCharacters.hasControlCharacter(parameter.getKey())
                                     || java.util.Arrays.stream(parameter.getValue()).anyMatch(ControlCharacters::hasControlCharacter))) {
@@ -83,7 +99,32 @@ class RequestLimits {
                         "Văn bản chứa ký tự điều khiển / A parameter contains control characters");
                 return;
             }
-            chain.doFilter(request, response);
+            if (limit < 0) {
+                chain.doFilter(request, response);
+                return;
+            }
+            LimitedRequest limited = new LimitedRequest(request, limit);
+            DiscardedOnceTooLarge answer = new DiscardedOnceTooLarge(response, limited);
+            try {
+                chain.doFilter(limited, answer);
+            } catch (IOException | ServletException | RuntimeException e) {
+                if (!limited.exceeded()) {
+                    throw e;
+                }
+            }
+            // Whatever the reader made of the cut-off body (Spring: an IOException, Jersey: a 500),
+            // the answer is 413: the application's own answer was discarded.
+            if (limited.exceeded() && !response.isCommitted()) {
+                response.reset();
+                tooLarge(response, limit);
+            }
+        }
+
+        private void tooLarge(HttpServletResponse response, long limit) throws IOException {
+            // The client may still be sending: say so, so that it stops.
+            response.setHeader("Connection", "close");
+            refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
+                    "Nội dung yêu cầu quá lớn / The request body exceeds " + limit + " bytes");
         }
 
         private void refuse(HttpServletResponse response, HttpStatus status, String title, String detail)
@@ -91,6 +132,172 @@ class RequestLimits {
             response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.writeValue(response.getOutputStream(), AccessRefusedException.problem(status, title, detail));
+        }
+    }
+
+    /** The body of a request, cut off with an IOException once it exceeds the limit. */
+    static final class LimitedRequest extends HttpServletRequestWrapper {
+
+        private final long limit;
+        private final AtomicLong read = new AtomicLong();
+        private volatile boolean exceeded;
+        private ServletInputStream stream;
+
+        LimitedRequest(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        boolean exceeded() {
+            return exceeded;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream body = super.getInputStream();
+                stream = new ServletInputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        int b = body.read();
+                        if (b != -1) {
+                            count(1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = body.read(buffer, offset, length);
+                        if (n > 0) {
+                            count(n);
+                        }
+                        return n;
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return body.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return body.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        body.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+
+        private BufferedReader reader;
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            if (reader == null) {
+                String encoding = getCharacterEncoding();
+                reader = new BufferedReader(new InputStreamReader(getInputStream(),
+                        encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+            }
+            return reader;
+        }
+
+        private void count(int n) throws IOException {
+            if (read.addAndGet(n) > limit) {
+                exceeded = true;
+                throw new IOException("request body exceeds " + limit + " bytes");
+            }
+        }
+    }
+
+    /** The response, until the request's body turned out too large: from then on, nothing reaches the client. */
+    static final class DiscardedOnceTooLarge extends HttpServletResponseWrapper {
+
+        private final LimitedRequest request;
+
+        DiscardedOnceTooLarge(HttpServletResponse response, LimitedRequest request) {
+            super(response);
+            this.request = request;
+        }
+
+        private ServletOutputStream stream;
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (stream == null) {
+                ServletOutputStream real = super.getOutputStream();
+                stream = new ServletOutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        if (!request.exceeded()) {
+                            real.write(b);
+                        }
+                    }
+
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        if (!request.exceeded()) {
+                            real.write(bytes, offset, length);
+                        }
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        if (!request.exceeded()) {
+                            real.flush();
+                        }
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return real.isReady();
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        real.setWriteListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+
+        /** Pages write their answer only after reading the request: the container's own writer then. */
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            return request.exceeded() ? new PrintWriter(java.io.Writer.nullWriter()) : super.getWriter();
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            if (!request.exceeded()) {
+                super.flushBuffer();
+            }
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            if (!request.exceeded()) {
+                super.sendError(status, message);
+            }
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            if (!request.exceeded()) {
+                super.sendError(status);
+            }
+        }
+
+        @Override
+        public void setStatus(int status) {
+            if (!request.exceeded()) {
+                super.setStatus(status);
+            }
         }
     }
 }

@@ -10,9 +10,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize            the largest request body other than a multipart upload
  * @param idempotencyKeyLifetime how long a submission's {@code Idempotency-Key} is remembered
  * @param oidc                   logins through OIDC providers, off unless a registration is named
+ * @param maxEngineUploadSize    the largest multipart body of the engine REST API and Camunda's webapps
+ *                               (deployments), which they read into memory
  */
 @ConfigurationProperties("motcua.security")
-record SecurityProperties(DataSize maxBodySize, Duration idempotencyKeyLifetime, Oidc oidc) {
+record SecurityProperties(DataSize maxBodySize, Duration idempotencyKeyLifetime, Oidc oidc,
+        DataSize maxEngineUploadSize) {
 
     SecurityProperties {
         if (maxBodySize == null) {
@@ -23,6 +26,9 @@ record SecurityProperties(DataSize maxBodySize, Duration idempotencyKeyLifetime,
         }
         if (oidc == null) {
             oidc = new Oidc(null, null, null, null);
+        }
+        if (maxEngineUploadSize == null) {
+            maxEngineUploadSize = DataSize.ofMegabytes(10);
         }
     }
 

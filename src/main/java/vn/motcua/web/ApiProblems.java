@@ -3,11 +3,16 @@ package vn.motcua.web;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,6 +31,8 @@ import jakarta.validation.ConstraintViolationException;
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -60,9 +67,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /** A multipart body the server cannot read (cut short, too many parts): the client's fault, not ours. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> handleMultipart(MultipartException ex, WebRequest request) {
+        // The parser's own message names its classes (org.apache.tomcat.util.http.fileupload...): logged, not answered.
+        LOG.debug("Unreadable multipart request", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Không đọc được dữ liệu gửi lên (multipart) / The multipart request cannot be read: "
-                        + (ex.getMostSpecificCause() == null ? ex.getMessage() : ex.getMostSpecificCause().getMessage()));
+                "Không đọc được dữ liệu gửi lên (multipart) / The multipart request cannot be read");
         problem.setTitle("Unreadable multipart request");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
@@ -79,6 +87,29 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .toList();
         return handleExceptionInternal(ex, withViolations(problem, violations), new HttpHeaders(), HttpStatus.BAD_REQUEST,
                 request);
+    }
+
+    /** The database is out of reach: 503 at once (the pool's connection-timeout), so clients retry later. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<Object> handleDatabaseOutage(RuntimeException ex, WebRequest request) {
+        LOG.warn("Database unavailable: {}", ex.toString());
+        return handleExceptionInternal(ex, DatabaseOutage.problem(), DatabaseOutage.headers(),
+                HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    /**
+     * The engine's failures: 503 when the database is out of reach, otherwise a 500 that names no
+     * exception class, process instance or other unit (the engine's messages do); the log has it all.
+     */
+    @ExceptionHandler(ProcessEngineException.class)
+    ResponseEntity<Object> handleEngineFailure(ProcessEngineException ex, WebRequest request) {
+        if (DatabaseOutage.isCause(ex)) {
+            return handleDatabaseOutage(ex, request);
+        }
+        LOG.error("Engine failure", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Lỗi hệ thống, đã được ghi lại / Internal error; it was logged");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
     private static Map<String, String> violation(FieldError error) {

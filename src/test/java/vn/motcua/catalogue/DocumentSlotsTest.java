@@ -18,7 +18,7 @@ import vn.motcua.documents.DocumentsProperties;
 class DocumentSlotsTest {
 
     private static final DocumentsProperties LIMITS = new DocumentsProperties(null, Set.of(DocumentType.PDF,
-            DocumentType.PNG), DataSize.ofMegabytes(5), DataSize.ofMegabytes(20), null, null);
+            DocumentType.PNG), DataSize.ofMegabytes(5), DataSize.ofMegabytes(20), null, null, null);
 
     @Test
     void shouldReadSlotsInTheModelsOrderWithDefaults() {

@@ -24,7 +24,7 @@ import vn.motcua.documents.DocumentsProperties;
 /** How the catalogue reads the submission channels and the fee note of a procedure model. */
 class ProcedureMetadataTest {
 
-    private static final DocumentsProperties LIMITS = new DocumentsProperties(null, null, null, null, null, null);
+    private static final DocumentsProperties LIMITS = new DocumentsProperties(null, null, null, null, null, null, null);
 
     @Test
     void shouldOfferOnlyTheCounterWhenModelSaysSo() throws IOException {

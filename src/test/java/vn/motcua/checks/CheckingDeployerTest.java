@@ -32,7 +32,7 @@ class CheckingDeployerTest {
         configuration.setProcessEngineName("checking-deployer");
         configuration.setJobExecutorActivate(false);
         configuration.setCustomPreDeployers(List.of(new ProcedureChecksPlugin.CheckingDeployer(new ProcedureChecker(
-                new DocumentsProperties(null, null, null, null, null, null), Set.of()::contains, bean -> true))));
+                new DocumentsProperties(null, null, null, null, null, null, null), Set.of()::contains, bean -> true))));
         engine = configuration.buildProcessEngine();
         repository = engine.getRepositoryService();
     }

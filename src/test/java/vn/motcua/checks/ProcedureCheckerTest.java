@@ -27,7 +27,7 @@ class ProcedureCheckerTest {
     static final Set<String> PROCESS_BEANS = Set.of("deadlines", "warnTaskHolders", "standInPeriod");
 
     private final ProcedureChecker checker = new ProcedureChecker(
-            new DocumentsProperties(null, null, null, null, null, null), Set.of("29281")::contains, PROCESS_BEANS::contains);
+            new DocumentsProperties(null, null, null, null, null, null, null), Set.of("29281")::contains, PROCESS_BEANS::contains);
     private Map<String, String> files;
 
     @BeforeEach

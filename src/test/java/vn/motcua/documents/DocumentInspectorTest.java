@@ -76,6 +76,46 @@ class DocumentInspectorTest {
         }
 
         @Test
+        void shouldAcceptAPdfWithPaddingAfterItsEnd() {
+            try (InspectedFile file = inspect("applicationForm", "scan.pdf", TestFiles.pdfOfSize(200_000), ANY)) {
+                assertThat(file.type()).isEqualTo(DocumentType.PDF);
+            }
+        }
+
+        @Test
+        void shouldShortenAVeryLongNameKeepingItsExtension() {
+            String name = "giấy-đề-nghị-".repeat(30) + ".pdf";
+            try (InspectedFile file = inspect("applicationForm", name, TestFiles.pdf("x"), ANY)) {
+                assertThat(file.fileName().codePointCount(0, file.fileName().length())).isEqualTo(255);
+                assertThat(file.fileName()).startsWith("giấy-đề-nghị-").endsWith("….pdf");
+            }
+        }
+
+        @Test
+        void shouldDropBidiAndControlCharactersFromNames() {
+            // "ảnh<RLO>fdp.jpg" reads as "ảnhgpj.pdf" in a list: the override goes, the real name stays.
+            try (InspectedFile file = inspect("identityPapers", "ảnh\u202Egpj.jpg", TestFiles.jpeg(), ANY);
+                    InspectedFile other = inspect("identityPapers", "cccd\u0000\u2066.png", TestFiles.png(), ANY)) {
+                assertThat(file.fileName()).isEqualTo("ảnhgpj.jpg");
+                assertThat(other.fileName()).isEqualTo("cccd.png");
+            }
+        }
+
+        @Test
+        void shouldRemoveTheSpoolWhateverEndsTheInspection() {
+            long before = spools();
+            Upload failing = new Upload("applicationForm", "don.pdf", () -> new InputStream() {
+                @Override
+                public int read() {
+                    // As a request's body stream fails when memory runs out under load.
+                    throw new OutOfMemoryError("test: no memory left while receiving");
+                }
+            });
+            assertThatThrownBy(() -> inspector.inspect(failing, ANY)).isInstanceOf(OutOfMemoryError.class);
+            assertThat(spools()).isEqualTo(before);
+        }
+
+        @Test
         void shouldKeepExtractedTextWithinTheLimit() {
             DocumentInspector short_ = new DocumentInspector(20, spoolDirectory);
             try (InspectedFile file = short_.inspect(upload("x", "long.docx", TestFiles.docx("a".repeat(500))), ANY)) {
@@ -142,6 +182,44 @@ class DocumentInspectorTest {
         @Test
         void shouldRefuseTruncatedPdf() {
             assertRefused("cut.pdf", TestFiles.truncatedPdf(), ANY, "malformed");
+        }
+
+        @Test
+        void shouldRefusePdfCutBeforeItsEnd() {
+            // PDFBox repairs a PDF that lost its cross-reference table and trailer: only the missing end tells.
+            byte[] pdf = TestFiles.pdf("Giay de nghi dang ky ho kinh doanh");
+            assertRefused("cut.pdf", Arrays.copyOf(pdf, pdf.length - 30), ANY, "malformed");
+        }
+
+        @Test
+        void shouldRefuseTruncatedJpeg() {
+            byte[] jpeg = TestFiles.jpeg();
+            assertRefused("cccd.jpg", Arrays.copyOf(jpeg, jpeg.length * 2 / 3), ANY, "malformed");
+        }
+
+        @Test
+        void shouldRefuseTruncatedPng() {
+            byte[] png = TestFiles.png();
+            assertRefused("cccd.png", Arrays.copyOf(png, png.length * 2 / 3), ANY, "malformed");
+        }
+
+        @Test
+        void shouldRefusePdfWithJavaScript() {
+            assertRefused("don.pdf", TestFiles.pdfWithJavaScript(), ANY, "activeContent");
+        }
+
+        @Test
+        void shouldRefusePdfWithEmbeddedFiles() {
+            assertRefused("don.pdf", TestFiles.pdfWithEmbeddedFile(), ANY, "activeContent");
+        }
+
+        @Test
+        void shouldRefuseADocxThatInflatesAThousandfold() {
+            // About 300 KB on the wire, 300 MB once inflated: refused before it is read into memory.
+            byte[] bomb = TestFiles.docxBomb(300L * 1024 * 1024);
+            assertThat(bomb.length).isLessThan(1024 * 1024);
+            UploadRule large = new UploadRule(EnumSet.allOf(DocumentType.class), DataSize.ofMegabytes(5));
+            assertRefused("don.docx", bomb, large, "malformed");
         }
 
         @Test

@@ -225,6 +225,32 @@ class FormValidatorTest {
         }
 
         @Test
+        void shouldReportTypeWhenNumberIsBeyondWhatAFormHoldsExactly() {
+            assertThat(VALIDATOR.validate(RULES, with("area", 1e300), SUBMISSION))
+                    .extracting(FieldViolation::code).containsExactly("type");
+            assertThat(VALIDATOR.validate(RULES, with("employees", new java.math.BigInteger("1" + "0".repeat(30))), SUBMISSION))
+                    .extracting(FieldViolation::code).containsExactly("type");
+        }
+
+        @Test
+        void shouldKeepAWholeNumberFieldWhole() {
+            assertThat(VALIDATOR.validate(RULES, with("employees", 12), SUBMISSION)).isEmpty();
+            assertThat(VALIDATOR.validate(RULES, with("employees", 1.5), SUBMISSION))
+                    .extracting(FieldViolation::code).containsExactly("decimalDigits");
+            // 12.0 is whole, but as a JSON float it would make the variable a Double.
+            assertThat(VALIDATOR.validate(RULES, with("employees", 12.0), SUBMISSION))
+                    .extracting(FieldViolation::code).containsExactly("decimalDigits");
+        }
+
+        @Test
+        void shouldAllowNoMoreDecimalsThanTheField() {
+            assertThat(VALIDATOR.validate(RULES, with("area", 85.25), SUBMISSION)).isEmpty();
+            assertThat(VALIDATOR.validate(RULES, with("area", 85), SUBMISSION)).isEmpty();
+            assertThat(VALIDATOR.validate(RULES, with("area", 85.125), SUBMISSION)).containsExactly(new FieldViolation(
+                    "area", "decimalDigits", "Tối đa 2 chữ số thập phân / At most 2 decimal digits"));
+        }
+
+        @Test
         void shouldReportTypeWhenCheckboxGetsText() {
             assertThat(VALIDATOR.validate(RULES, with("declaration", "true"), SUBMISSION)).containsExactly(
                     new FieldViolation("declaration", "type", "Phải là đúng hoặc sai / Must be true or false"));

@@ -78,7 +78,7 @@ class FeesTest {
             property.setCamundaValue(value);
             properties.addChildElement(property);
         });
-        return ProcedureCatalogue.readModel(FILE, KEY, model, new DocumentsProperties(null, null, null, null, null, null))
+        return ProcedureCatalogue.readModel(FILE, KEY, model, new DocumentsProperties(null, null, null, null, null, null, null))
                 .orElseThrow();
     }
 }

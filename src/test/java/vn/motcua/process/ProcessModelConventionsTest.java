@@ -47,7 +47,7 @@ class ProcessModelConventionsTest {
         assertThat(deployment.keySet()).as("models under %s", FOLDERS).anyMatch(name -> name.endsWith(".bpmn"));
         // The shipped defaults: a model must not rely on an installation's larger limits; shipped models
         // name no unit literally (${unit} only), so no unit is known here.
-        violations = new ProcedureChecker(new DocumentsProperties(null, null, null, null, null, null), code -> false,
+        violations = new ProcedureChecker(new DocumentsProperties(null, null, null, null, null, null, null), code -> false,
                 // Which beans are process beans needs the application: ShippedExpressionsIT checks that.
                 bean -> true)
                 .check(deployment, formId -> false);

@@ -3,10 +3,24 @@ package vn.motcua.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.security.AccessMatrixIT.assertProblem;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -545,4 +559,223 @@ class HostileRequestsIT extends IntegrationTest {
         }
     }
 
+    /** Issue 15, item 1: bodies that would fill the heap. */
+    @Nested
+    class MemoryExhaustion {
+
+        @Test
+        void shouldRefuseAChunkedBodyPastTheLimit() throws Exception {
+            // No Content-Length: the limit is counted while the body is read (1 MB limit, 2.5 MB sent).
+            long before = dossiers();
+            HttpResponse<String> response = chunked("/api/dossiers", null, jsonOfSize(5 * 512 * 1024));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+            assertThat(response.body()).contains("Request too large");
+            assertThat(dossiers()).isEqualTo(before);
+        }
+
+        @Test
+        void shouldRefuseAChunkedBodyToTheEngineRestApiPastTheLimit() throws Exception {
+            HttpResponse<String> response = chunked("/engine-rest/task/count", "reception", jsonOfSize(5 * 512 * 1024));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        }
+
+        @Test
+        void shouldStillAnswerAChunkedBodyWithinTheLimit() throws Exception {
+            HttpResponse<String> response = chunked("/engine-rest/task/count", "reception",
+                    "{\"processVariables\":[]}".getBytes(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+
+        @Test
+        void shouldRefuseAWordFileThatInflatesAThousandfold() {
+            MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
+            files.add("applicationForm", file("don.docx", TestFiles.docxBomb(300L * 1024 * 1024)));
+            files.add("identityPapers", file("cccd.png", TestFiles.png()));
+            ResponseEntity<JsonNode> response = refused(400, () -> submit(UNIT, "ONLINE", "ONLINE",
+                    householdBusiness("Hà Văn Bom"), files));
+            assertThat(response.getBody().get("violations").findValuesAsText("code")).contains("malformed");
+        }
+
+        /** A JSON submission of about {@code size} bytes, in strings short enough for Jackson's string limit. */
+        private static byte[] jsonOfSize(int size) {
+            String strings = String.join(",", java.util.Collections.nCopies(size / 1000, "\"" + "x".repeat(997) + "\""));
+            return ("{\"procedureKey\":\"" + PROCEDURE + "\",\"unitCode\":\"" + UNIT + "\",\"channel\":\"ONLINE\","
+                    + "\"resultChannel\":\"ONLINE\",\"data\":{\"notes\":[" + strings + "]}}")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+
+        private HttpResponse<String> chunked(String path, String user, byte[] body) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.getRootUri() + path))
+                    .header("Content-Type", "application/json")
+                    // ofInputStream has no length: the client sends Transfer-Encoding: chunked.
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+            if (user != null) {
+                request.header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            }
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /** Issue 15, item 2: uploads must not hold pooled connections while they are inspected. */
+    @Nested
+    class ConnectionPool {
+
+        @Autowired
+        javax.sql.DataSource dataSource;
+
+        @Autowired
+        vn.motcua.documents.SpoolDirectory spool;
+
+        @Test
+        void shouldHoldNoConnectionWhileASubmissionIsInspected() throws Exception {
+            // All but one pooled connection taken: a submission that held the last one for its whole
+            // inspection (under an Idempotency-Key, it did) left everybody else waiting past the pool's timeout.
+            int size = ((com.zaxxer.hikari.HikariDataSource) dataSource).getMaximumPoolSize();
+            List<java.sql.Connection> taken = new ArrayList<>();
+            ExecutorService client = Executors.newSingleThreadExecutor();
+            try {
+                for (int i = 0; i < size - 1; i++) {
+                    taken.add(dataSource.getConnection());
+                }
+                byte[] docx = TestFiles.docx(words(8_000_000));
+                Future<ResponseEntity<JsonNode>> submission = client.submit(() -> {
+                    MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
+                    files.add("applicationForm", file("don.docx", docx));
+                    files.add("identityPapers", file("cccd.png", TestFiles.png()));
+                    HttpEntity<MultiValueMap<String, Object>> body = submission(PROCEDURE, UNIT, "ONLINE", "ONLINE",
+                            householdBusiness("Bùi Văn Song"), files);
+                    HttpHeaders headers = new HttpHeaders();
+                    headers.putAll(body.getHeaders());
+                    headers.set(IdempotencyKeys.HEADER, "pool-" + UUID.randomUUID());
+                    return http.postForEntity("/api/dossiers", new HttpEntity<>(body.getBody(), headers), JsonNode.class);
+                });
+                // Once the Word file is being inspected (its spool exists), an officer's request needs the last connection.
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!inspecting() && !submission.isDone() && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
+                assertThat(inspecting()).as("the upload is being inspected").isTrue();
+                ResponseEntity<JsonNode> officer = as("reception").getForEntity("/api/dossiers/{code}", JsonNode.class,
+                        UNIT + "-240101-9999");
+                assertThat(officer.getStatusCode().value()).as(String.valueOf(officer.getBody())).isEqualTo(404);
+                ResponseEntity<JsonNode> response = submission.get(5, TimeUnit.MINUTES);
+                assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
+            } finally {
+                client.shutdownNow();
+                for (java.sql.Connection connection : taken) {
+                    connection.close();
+                }
+            }
+        }
+
+        private boolean inspecting() throws java.io.IOException {
+            try (var files = java.nio.file.Files.list(spool.path())) {
+                return files.anyMatch(file -> file.getFileName().toString().startsWith("motcua-upload-"));
+            }
+        }
+
+        /** Text that compresses like text (a zip bomb check would refuse a run of one letter). */
+        private static String words(int length) {
+            java.util.Random random = new java.util.Random(15);
+            StringBuilder text = new StringBuilder(length + 16);
+            while (text.length() < length) {
+                int word = 2 + random.nextInt(8);
+                for (int i = 0; i < word; i++) {
+                    text.append((char) ('a' + random.nextInt(26)));
+                }
+                text.append(' ');
+            }
+            return text.toString();
+        }
+    }
+
+    /** Issue 15, item 8: smaller 5xx and loose acceptance. */
+    @Nested
+    class LooseAcceptance {
+
+        @Test
+        void shouldShortenAThreeHundredCharacterFileName() {
+            MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
+            // ASCII: Tomcat refuses a part header over 512 bytes (413), which a long Vietnamese name reaches first.
+            files.add("applicationForm", file("don-".repeat(74) + "xxxx.pdf", TestFiles.pdf("Giay de nghi")));
+            files.add("identityPapers", file("cccd.png", TestFiles.png()));
+            ResponseEntity<JsonNode> response = submit(UNIT, "ONLINE", "ONLINE", householdBusiness("Lê Văn Dài"), files);
+            assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
+            JsonNode documents = as("reception").getForObject("/api/dossiers/{code}/documents", JsonNode.class,
+                    response.getBody().get("code").asText());
+            String stored = documents.findValuesAsText("name").stream().filter(name -> name.startsWith("don-")).findFirst()
+                    .orElseThrow(() -> new AssertionError(documents.toString()));
+            assertThat(stored.codePointCount(0, stored.length())).isEqualTo(255);
+            assertThat(stored).endsWith(".pdf");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"truncatedPdf", "truncatedJpeg", "pdfWithJavaScript", "pdfWithEmbeddedFile"})
+        void shouldRefuseDocumentsThatAreCutOrCarryActiveContent(String kind) {
+            byte[] pdf = TestFiles.pdf("Giay de nghi dang ky ho kinh doanh");
+            byte[] jpeg = TestFiles.jpeg();
+            Map<String, Object> files = Map.of(
+                    "truncatedPdf", List.of("don.pdf", Arrays.copyOf(pdf, pdf.length - 30), "malformed"),
+                    "truncatedJpeg", List.of("don.jpg", Arrays.copyOf(jpeg, jpeg.length * 2 / 3), "malformed"),
+                    "pdfWithJavaScript", List.of("don.pdf", TestFiles.pdfWithJavaScript(), "activeContent"),
+                    "pdfWithEmbeddedFile", List.of("don.pdf", TestFiles.pdfWithEmbeddedFile(), "activeContent"));
+            List<?> file = (List<?>) files.get(kind);
+            MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+            parts.add("applicationForm", file((String) file.get(0), (byte[]) file.get(1)));
+            parts.add("identityPapers", file("cccd.png", TestFiles.png()));
+            ResponseEntity<JsonNode> response = refused(400, () -> submit(UNIT, "ONLINE", "ONLINE",
+                    householdBusiness("Lê Văn Cắt"), parts));
+            assertThat(response.getBody().get("violations").findValuesAsText("code")).contains((String) file.get(2));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Nguyễn\u202EnăV", "Nguyễn\u2066Văn\u2069", "Nguyễn\u200FVăn", "Nguyễn\u0085Văn"})
+        void shouldRefuseBidiControlsInNames(String name) {
+            ResponseEntity<JsonNode> response = refused(400, () -> submit(UNIT, "ONLINE", "ONLINE", householdBusiness(name)));
+            assertThat(response.getBody().get("title").asText()).isEqualTo("Control characters");
+        }
+
+        @Test
+        void shouldRefuseDuplicateJsonKeys() {
+            refused(400, () -> http.postForEntity("/api/dossiers", json("{\"procedureKey\":\"" + PROCEDURE
+                    + "\",\"unitCode\":\"" + UNIT + "\",\"unitCode\":\"" + OTHER_UNIT + "\",\"channel\":\"ONLINE\","
+                    + "\"resultChannel\":\"ONLINE\",\"data\":{}}"), JsonNode.class));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"capital=1e300", "employeeCount=1.5", "employeeCount=12.0", "capital=1e20"})
+        void shouldKeepTheFormFieldsNumberType(String assignment) {
+            String[] field = assignment.split("=");
+            Map<String, Object> data = householdBusiness("Vũ Văn Số");
+            data.put(field[0], new java.math.BigDecimal(field[1]).doubleValue());
+            ResponseEntity<JsonNode> response = refused(400, () -> submit(UNIT, "ONLINE", "ONLINE", data));
+            assertThat(response.getBody().get("violations").findValuesAsText("field")).contains(field[0]);
+        }
+
+        @Test
+        void shouldTakeCashAtTheCounterOfAUnitWithoutPayeeAccount() {
+            // 000.00.01.H01 has no payee account: its lifecycle never waits for the fee.
+            String code = submitted("ONLINE", "COUNTER", "Đỗ Văn Tiền");
+            ResponseEntity<JsonNode> cash = as("reception").postForEntity("/api/payments/{code}/cash",
+                    Map.of("amount", 100000), JsonNode.class, code);
+            assertThat(cash.getStatusCode()).as(String.valueOf(cash.getBody())).isEqualTo(HttpStatus.OK);
+            assertThat(cash.getBody().get("paidBy").asText()).isEqualTo("CASH");
+            ResponseEntity<JsonNode> again = as("reception").postForEntity("/api/payments/{code}/cash",
+                    Map.of("amount", 100000), JsonNode.class, code);
+            assertProblem(again, 409);
+        }
+
+        @Test
+        void shouldNameNoInternalClassInAnUnreadableMultipartBody() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=xyz");
+            ResponseEntity<JsonNode> response = http.postForEntity("/api/dossiers",
+                    new HttpEntity<>("--xyz\r\nContent-Disposition: form-data; name=\"submission\"\r\n\r\n{", headers),
+                    JsonNode.class);
+            assertProblem(response, 400);
+            assertThat(response.getBody().toString()).doesNotContain("org.apache", "Exception", "java.");
+        }
+    }
 }

@@ -18,7 +18,7 @@ public final class ClusterNodes implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
 
-    /** Starts a node; {@code settings} (e.g. {@code --motcua.report-push.period=DAY}) add to the defaults (never repeat one: Spring would join both values). */
+    /** Starts a node; {@code settings} (e.g. {@code --motcua.report-push.period=DAY}) add to the defaults or replace them. */
     public ConfigurableApplicationContext start(String name, String... settings) {
         String[] defaults = {
                 "--server.port=0",
@@ -38,11 +38,19 @@ public final class ClusterNodes implements AutoCloseable {
                 "--camunda.bpm.metrics.enabled=false",
                 "--camunda.bpm.metrics.db-reporter-activate=false"};
         // Arguments, so that they override application.yaml as a node's environment would.
+        // A setting given twice would be joined by Spring ("a,b"): a given one replaces its default.
+        java.util.Set<String> given = Stream.of(settings).map(ClusterNodes::key).collect(java.util.stream.Collectors.toSet());
         ConfigurableApplicationContext node = new SpringApplicationBuilder(MotcuaApplication.class)
                 .profiles("demo")
-                .run(Stream.concat(Stream.of(defaults), Stream.of(settings)).toArray(String[]::new));
+                .run(Stream.concat(Stream.of(defaults).filter(setting -> !given.contains(key(setting))), Stream.of(settings))
+                        .toArray(String[]::new));
         nodes.add(node);
         return node;
+    }
+
+    private static String key(String setting) {
+        int equals = setting.indexOf('=');
+        return equals < 0 ? setting : setting.substring(0, equals);
     }
 
     /** The node's address for a path, e.g. {@code /api/dossiers}. */

@@ -3,6 +3,7 @@ package vn.motcua.support;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,10 +11,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
@@ -100,6 +110,66 @@ public final class TestFiles {
             return out.toByteArray();
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A small DOCX whose {@code word/document.xml} inflates to about {@code inflatedBytes}: one run
+     * of the same letter, which deflate shrinks about a thousandfold (a "zip bomb").
+     */
+    public static byte[] docxBomb(long inflatedBytes) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx("x")));
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ZipOutputStream out = new ZipOutputStream(bytes)) {
+            out.setLevel(Deflater.BEST_COMPRESSION);
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals("word/document.xml")) {
+                    out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w="
+                            + "\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    byte[] letters = new byte[1024 * 1024];
+                    Arrays.fill(letters, (byte) 'a');
+                    for (long written = 0; written < inflatedBytes; written += letters.length) {
+                        out.write(letters);
+                    }
+                    out.write("</w:t></w:r></w:p></w:body></w:document>".getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+            out.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A valid one-page PDF that runs JavaScript when opened. */
+    public static byte[] pdfWithJavaScript() {
+        try (PDDocument document = pdfDocument("Giay de nghi")) {
+            document.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert('hello');"));
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A valid one-page PDF carrying another file (a shell script) in its embedded files. */
+    public static byte[] pdfWithEmbeddedFile() {
+        try (PDDocument document = pdfDocument("Giay de nghi")) {
+            PDComplexFileSpecification spec = new PDComplexFileSpecification();
+            spec.setFile("run.sh");
+            spec.setEmbeddedFile(new PDEmbeddedFile(document, new ByteArrayInputStream(shellScript())));
+            PDEmbeddedFilesNameTreeNode files = new PDEmbeddedFilesNameTreeNode();
+            files.setNames(java.util.Map.of("run.sh", spec));
+            PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+            names.setEmbeddedFiles(files);
+            document.getDocumentCatalog().setNames(names);
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
