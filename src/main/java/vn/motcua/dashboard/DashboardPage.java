@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.motcua.MotcuaProperties;
+import vn.motcua.calendar.YearWarning;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.reports.PeriodKind;
@@ -32,12 +33,15 @@ class DashboardPage {
     private final UnitDirectory units;
     private final ProcedureCatalogue procedures;
     private final ZoneId zone;
+    private final YearWarning yearWarning;
 
-    DashboardPage(UnitAccess access, UnitDirectory units, ProcedureCatalogue procedures, MotcuaProperties settings) {
+    DashboardPage(UnitAccess access, UnitDirectory units, ProcedureCatalogue procedures, MotcuaProperties settings,
+            YearWarning yearWarning) {
         this.access = access;
         this.units = units;
         this.procedures = procedures;
         this.zone = settings.zone();
+        this.yearWarning = yearWarning;
     }
 
     @GetMapping("/bao-cao")
@@ -64,6 +68,9 @@ class DashboardPage {
         model.addAttribute("unit", shown.size() == 1 ? shown.get(0).code() : blankToNull(unit));
         model.addAttribute("procedures", procedures.list().stream().sorted(Comparator.comparing(Procedure::name)).toList());
         model.addAttribute("procedure", blankToNull(procedure));
+        // From 1 October while next year's calendar is provisional: deadlines reaching it are only estimates.
+        YearWarning.NextYear nextYear = yearWarning.now();
+        model.addAttribute("provisionalYear", nextYear.warning() ? nextYear.year() : null);
         return "dashboard/dashboard";
     }
 
