@@ -11,13 +11,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.calendar.YearWarning;
+import vn.motcua.modelling.ProcessBean;
 import vn.motcua.notify.Message;
 import vn.motcua.notify.Notification;
 import vn.motcua.notify.Notifier;
 import vn.motcua.notify.Recipient;
 import vn.motcua.notify.Recipients;
 import vn.motcua.security.Officer;
-import vn.motcua.modelling.ProcessBean;
 
 /**
  * The step {@code warn_administrators} of {@code calendar_watch}, as the delegate

@@ -2,6 +2,7 @@ package vn.motcua.calendarwatch;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+
 import vn.motcua.modelling.ProcessBean;
 
 /**
