@@ -15,7 +15,8 @@ public class DossierStateException extends ErrorResponseException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Dossier " + code + " is " + status + ": cannot " + action);
         problem.setTitle("Dossier state conflict");
-        problem.setProperty("status", status);
+        // Not "status": that is the problem's HTTP status, and a body with the key twice is refused by strict parsers.
+        problem.setProperty("dossierStatus", status);
         return problem;
     }
 }

@@ -30,10 +30,12 @@ class UnitAuthorizationsPlugin extends AbstractProcessEnginePlugin {
     static final String UNIT_VARIABLE = "unit";
 
     private final ObjectProvider<EngineAuthorizations> authorizations;
+    private final ObjectProvider<Deputies> deputies;
 
-    UnitAuthorizationsPlugin(ObjectProvider<EngineAuthorizations> authorizations) {
+    UnitAuthorizationsPlugin(ObjectProvider<EngineAuthorizations> authorizations, ObjectProvider<Deputies> deputies) {
         // Looked up when the first instance starts: the engine must exist before the grants bean can.
         this.authorizations = authorizations;
+        this.deputies = deputies;
     }
 
     @Override
@@ -55,8 +57,9 @@ class UnitAuthorizationsPlugin extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * A task of a unit goes only to an officer of its candidate groups ({@code <role>:<unit>}): not to
-     * another unit's officer, another role, or a user id that does not exist.
+     * A task of a unit goes only to an officer of its candidate groups ({@code <role>:<unit>}), or to the
+     * deputy standing in for one of them now: not to another unit's officer, another role, or a user id
+     * that does not exist.
      */
     private void taskAssigned(DelegateTask task) {
         Set<String> candidateGroups = candidateGroups(task);
@@ -64,10 +67,16 @@ class UnitAuthorizationsPlugin extends AbstractProcessEnginePlugin {
             return;
         }
         for (String holder : new String[] {task.getAssignee(), task.getOwner()}) {
-            if (holder != null && !authorizations.getObject().isMemberOfAny(holder, candidateGroups)) {
+            if (holder != null && !authorizations.getObject().isMemberOfAny(holder, candidateGroups)
+                    && !standsIn(holder, candidateGroups)) {
                 throw authorizations.getObject().assignmentRefused(holder, candidateGroups);
             }
         }
+    }
+
+    private boolean standsIn(String userId, Set<String> groups) {
+        return deputies.orderedStream().anyMatch(directory -> groups.stream()
+                .anyMatch(group -> directory.standsInFor(userId, group)));
     }
 
     private static Set<String> candidateGroups(DelegateTask task) {

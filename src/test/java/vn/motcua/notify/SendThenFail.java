@@ -6,12 +6,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.modelling.ProcessBean;
+
 /**
  * A step of a test process that notifies and then fails as often as {@link #FAILURES} says, the way
  * an engine job fails after its e-mail went out (e.g. an optimistic-locking conflict at commit). A bean,
  * because the procedure checks refuse models that name Java classes, test models too.
  */
 @Component("sendThenFail")
+@ProcessBean
 public class SendThenFail implements JavaDelegate {
 
     static final AtomicInteger FAILURES = new AtomicInteger();

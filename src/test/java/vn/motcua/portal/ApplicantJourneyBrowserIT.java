@@ -133,7 +133,8 @@ class ApplicantJourneyBrowserIT extends IntegrationTest {
         page.findElement(By.id("username")).sendKeys("reception");
         page.findElement(By.id("password")).sendKeys(PASSWORD);
         page.findElement(By.cssSelector("button[type='submit']")).click();
-        assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Quầy tiếp nhận hồ sơ");
+        // Wait for the login to land on the desk before reading it.
+        browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Quầy tiếp nhận hồ sơ"));
         page.findElement(By.cssSelector("article[data-procedure='" + PROCEDURE + "'] a.button")).click();
         assertThat(page.getCurrentUrl()).endsWith("/quay/tiep-nhan/" + PROCEDURE);
 

@@ -158,6 +158,7 @@ class HostileRequestsIT extends IntegrationTest {
 
         @Test
         void shouldStoreInjectionStringsAsInertTextOrRefuseThem() {
+            long units = jdbc.sql("select count(*) from unit").query(Long.class).single();
             for (String field : householdBusiness("x").keySet()) {
                 for (String hostile : CORPUS) {
                     Map<String, Object> data = householdBusiness("Đinh Văn Toàn");
@@ -177,7 +178,7 @@ class HostileRequestsIT extends IntegrationTest {
                     }
                 }
             }
-            assertThat(jdbc.sql("select count(*) from unit").query(Long.class).single()).isEqualTo(3);
+            assertThat(jdbc.sql("select count(*) from unit").query(Long.class).single()).isEqualTo(units);
         }
 
         @ParameterizedTest
