@@ -25,20 +25,21 @@ import vn.motcua.calendar.CalendarYear.DayOff;
  * else 1 September (2021-2025 were announced so). No swapped days and no make-up days: the
  * announced schedule is data an administrator loads, and it always wins over this.
  * <p>
- * Years are computed once per node; the domain is bounded by the lunar calendar's checked range.
+ * Years are computed once per JVM; the domain is bounded by the lunar calendar's checked range.
  */
 final class StatutoryYears implements YearSource {
 
     private static final ResourceBundle NAMES = ResourceBundle.getBundle("messages", Locale.ROOT);
 
-    private final Map<Integer, CalendarYear> computed = new ConcurrentHashMap<>();
+    /** Shared by every instance: the calendar and the year API ask for the same years, computed once per JVM. */
+    private static final Map<Integer, CalendarYear> COMPUTED = new ConcurrentHashMap<>();
 
     @Override
     public Optional<CalendarYear> find(int year) {
         if (year < LunarCalendar.FIRST_YEAR || year > LunarCalendar.LAST_YEAR) {
             return Optional.empty();
         }
-        return Optional.of(computed.computeIfAbsent(year, StatutoryYears::compute));
+        return Optional.of(COMPUTED.computeIfAbsent(year, StatutoryYears::compute));
     }
 
     static CalendarYear compute(int year) {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +157,8 @@ class DossierDocumentsIT extends IntegrationTest {
         try (CheckedUploads checked = documents.check(List.of(new Upload("premisesPapers", "x.pdf",
                 new ByteArrayResource(TestFiles.pdf("rolled back")))), slot -> Optional.of(pdf))) {
             new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                documents.store(code, checked.accepted(), Purpose.SUPPLEMENT, "reception", Instant.now());
+                documents.store(code, checked.accepted(), Purpose.SUPPLEMENT, "reception",
+                        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant());
                 assertThat(storedFiles()).isEqualTo(filesBefore + 1);
                 status.setRollbackOnly();
             });
