@@ -333,8 +333,7 @@ class UnitAdministrationIT extends IntegrationTest {
 
     private List<String> auditActions(String unit) {
         // The audit trail's clock is the engine's: a day either side of today holds what these tests did.
-        LocalDate today = LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
-                java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = engineToday();
         JsonNode rows = as("admin").getForObject("/api/audit?unit={unit}&from={from}&to={to}", JsonNode.class, unit,
                 today.minusDays(1), today.plusDays(1));
         return rows.findValuesAsText("action");

@@ -2,8 +2,6 @@ package vn.motcua.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -63,7 +61,7 @@ class AuditTrailIT extends IntegrationTest {
     @Test
     void shouldExportTheUnitsTrailAsCsvAndRecordTheExport() {
         String code = submitted("ONLINE", "ONLINE", "Hồ Thị Tuyết");
-        String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        String today = engineToday().toString();
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(java.util.List.of(MediaType.parseMediaType("text/csv")));
         ResponseEntity<String> csv = as("head").exchange("/api/audit?unit={unit}&from={from}&to={to}", HttpMethod.GET,
@@ -79,7 +77,7 @@ class AuditTrailIT extends IntegrationTest {
 
     @Test
     void shouldShowAUnitsTrailOnlyToItsHead() {
-        String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        String today = engineToday().toString();
         assertThat(as("head2").getForEntity("/api/audit?unit={unit}&from={d}&to={d}", JsonNode.class, UNIT, today, today)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as("head2").getForEntity("/api/audit?unit={unit}&from={d}&to={d}", JsonNode.class, OTHER_UNIT, today,

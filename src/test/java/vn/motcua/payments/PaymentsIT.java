@@ -243,7 +243,7 @@ class PaymentsIT extends IntegrationTest {
     void shouldReportFeeTotalsToHeadsAndSupervisors() throws IOException {
         String code = awaitingPayment("Đỗ Văn Giang");
         notice("TOTAL-" + code, 100000, code);
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        String today = engineToday().toString();
 
         ResponseEntity<JsonNode> head = as("head2").getForEntity("/api/reports/fees?period=day&date={d}&unit={u}",
                 JsonNode.class, today, OTHER_UNIT);

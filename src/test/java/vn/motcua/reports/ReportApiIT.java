@@ -90,7 +90,7 @@ class ReportApiIT extends IntegrationTest {
         assertThat(rows.get(4).get(4)).isEqualTo("15");
 
         JsonNode audit = as("head").getForObject("/api/audit?unit={unit}&from={d}&to={d}", JsonNode.class, UNIT,
-                java.time.LocalDate.now(ReportHistory.ZONE), java.time.LocalDate.now(ReportHistory.ZONE));
+                engineToday(), engineToday());
         assertThat(audit.findValuesAsText("target")).contains("report II.06a");
         assertThat(audit.findValuesAsText("detail")).anyMatch(detail -> detail.startsWith("csv bao-cao-II.06a-" + UNIT));
     }

@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -90,6 +93,15 @@ public abstract class IntegrationTest {
     }
 
     /** The reception officer of a demo unit, who enters counter and post dossiers. */
+    /**
+     * Today in Vietnam by the engine's clock, the clock the application stamps audit rows, payments and
+     * reports with: a test that moved the clock, or a run that crosses midnight in Vietnam, still asks
+     * for the day the application wrote.
+     */
+    protected static LocalDate engineToday() {
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.of("Asia/Ho_Chi_Minh"));
+    }
+
     protected static String receptionOf(String unit) {
         return switch (unit) {
             case UNIT -> "reception";
