@@ -14,7 +14,10 @@ public final class ExtensionProperties {
     private ExtensionProperties() {
     }
 
-    /** Name to trimmed value, in document order; properties without a name or value are skipped. */
+    /**
+     * Name to trimmed value, in document order. Properties without a name or with a blank value are
+     * skipped: a Modeler element template writes {@code value=""} for a field left empty, which means unset.
+     */
     public static Map<String, String> of(BaseElement element) {
         Map<String, String> properties = new LinkedHashMap<>();
         ExtensionElements extensions = element == null ? null : element.getExtensionElements();
@@ -23,7 +26,8 @@ public final class ExtensionProperties {
         }
         for (CamundaProperties group : extensions.getElementsQuery().filterByType(CamundaProperties.class).list()) {
             for (CamundaProperty property : group.getCamundaProperties()) {
-                if (property.getCamundaName() != null && property.getCamundaValue() != null) {
+                if (property.getCamundaName() != null && property.getCamundaValue() != null
+                        && !property.getCamundaValue().isBlank()) {
                     properties.put(property.getCamundaName().strip(), property.getCamundaValue().strip());
                 }
             }
