@@ -19,15 +19,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Camunda Modeler reads and writes models through bpmn-moddle: what moddle drops (XML comments, elements
- * it does not know in the BPMN or Camunda namespace) is gone after the first save. The shipped models'
+ * Camunda Modeler reads and writes models through bpmn-moddle and dmn-moddle: what moddle drops (XML
+ * comments, elements it does not know in the BPMN, DMN or Camunda namespaces) is gone after the first save. The shipped models'
  * current losses are listed in {@code roundtrip/known-losses.txt}; the list may only shrink: a new loss
  * fails, and so does a fixed one still listed, until its line is deleted.
  */
 class BpmnRoundTripTest {
 
     static final Path FRONTEND = Path.of("src/main/frontend");
-    static final Path SCRIPT = FRONTEND.resolve("bpmn-roundtrip.mjs");
+    static final Path SCRIPT = FRONTEND.resolve("modeler-roundtrip.mjs");
     static final Path KNOWN_LOSSES = Path.of("src/test/resources/roundtrip/known-losses.txt");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -36,7 +36,8 @@ class BpmnRoundTripTest {
     void shouldLoseNoMoreThanTheKnownListWhenModelerSavesTheShippedModels() throws Exception {
         List<Path> models;
         try (Stream<Path> files = Files.walk(Path.of("processes"))) {
-            models = files.filter(file -> file.toString().endsWith(".bpmn")).sorted().toList();
+            models = files.filter(file -> file.toString().endsWith(".bpmn") || file.toString().endsWith(".dmn"))
+                    .sorted().toList();
         }
         Set<String> known = new TreeSet<>();
         for (String line : Files.readAllLines(KNOWN_LOSSES)) {
@@ -74,7 +75,7 @@ class BpmnRoundTripTest {
                 + " (generate-resources) does it; by hand: cd src/main/frontend && npm ci --ignore-scripts").exists();
         List<String> command = new ArrayList<>(List.of("node", SCRIPT.toAbsolutePath().toString()));
         models.forEach(model -> command.add(model.toAbsolutePath().toString()));
-        Path errors = Files.createTempFile("bpmn-roundtrip", ".log");
+        Path errors = Files.createTempFile("modeler-roundtrip", ".log");
         Process node = new ProcessBuilder(command).redirectError(errors.toFile()).start();
         byte[] output = node.getInputStream().readAllBytes();
         assertThat(node.waitFor(2, TimeUnit.MINUTES)).isTrue();

@@ -1,14 +1,17 @@
-// Reads BPMN files with bpmn-moddle and the Camunda extensions, as Camunda Modeler does, writes them
-// back, and prints what the written file no longer holds: XML comments, elements, attributes and texts
-// that moddle does not know. A model that loses nothing survives a Modeler save unchanged in meaning.
+// Reads BPMN and DMN files with bpmn-moddle / dmn-moddle and the Camunda extensions, as Camunda Modeler
+// does, writes them back, and prints what the written file no longer holds: XML comments, elements,
+// attributes and texts that moddle does not know. A model that loses nothing survives a Modeler save
+// unchanged in meaning.
 //
-//   node bpmn-roundtrip.mjs <file.bpmn>...   prints {"<file>": ["<loss>", ...], ...} as JSON
+//   node modeler-roundtrip.mjs <file.bpmn|file.dmn>...   prints {"<file>": ["<loss>", ...], ...} as JSON
 //
 // Each loss reads "<kind> <where>: <what>", where is the id of the nearest element that has one, followed
 // by the path below it; the list of a file is sorted, so a test can compare it with a list kept in git.
 import { readFile } from 'node:fs/promises';
 import { BpmnModdle } from 'bpmn-moddle';
 import camunda from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
+import { DmnModdle } from 'dmn-moddle';
+import camundaDmn from 'camunda-dmn-moddle/resources/camunda.json' with { type: 'json' };
 import { Parser } from 'saxen';
 
 // The prefixes moddle writes; any other namespace keeps the prefix it had.
@@ -18,24 +21,31 @@ const PREFIXES = {
   'http://www.omg.org/spec/DD/20100524/DC': 'dc',
   'http://www.omg.org/spec/DD/20100524/DI': 'di',
   'http://camunda.org/schema/1.0/bpmn': 'camunda',
+  'https://www.omg.org/spec/DMN/20191111/MODEL/': 'dmn',
+  'https://www.omg.org/spec/DMN/20191111/DMNDI/': 'dmndi',
+  'http://www.omg.org/spec/DMN/20180521/DC/': 'dmndc',
+  'http://www.omg.org/spec/DMN/20180521/DI/': 'dmndi11',
+  'http://camunda.org/schema/1.0/dmn': 'camunda',
   'http://www.w3.org/2001/XMLSchema-instance': 'xsi'
 };
 
 // moddle leaves out an attribute whose value is its declared default; these defaults are also the
 // engine's, so the model means the same without them.
-const DEFAULTS = new Set([ '@camunda:calledElementBinding: latest' ]);
+const DEFAULTS = new Set([ '@camunda:calledElementBinding: latest', '@hitPolicy: UNIQUE' ]);
 
-const moddle = new BpmnModdle({ camunda });
+const bpmn = new BpmnModdle({ camunda });
+const dmn = new DmnModdle({ camunda: camundaDmn });
 
 const files = process.argv.slice(2);
 if (!files.length) {
-  console.error('usage: node bpmn-roundtrip.mjs <file.bpmn>...');
+  console.error('usage: node modeler-roundtrip.mjs <file.bpmn|file.dmn>...');
   process.exit(2);
 }
 
 const report = {};
 for (const file of files) {
   const original = await readFile(file, 'utf8');
+  const moddle = file.endsWith('.dmn') ? dmn : bpmn;
   const { rootElement } = await moddle.fromXML(original);
   const { xml: written } = await moddle.toXML(rootElement, { format: true });
   report[file] = lost(facts(original), facts(written));
