@@ -36,6 +36,7 @@ import com.networknt.schema.SpecificationVersion;
 import vn.motcua.catalogue.Phase;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.checks.ProcedureChecker;
 import vn.motcua.documents.DocumentsProperties;
 
 /**
@@ -173,6 +174,34 @@ class ElementTemplatesTest {
 
         assertThat(procedure.timeLimits().cutOff()).isNull();
         assertThat(procedure.channels()).hasSize(3);
+    }
+
+    @Test
+    void shouldPassTheChecksWhenModelIsLinkedToTheTemplates() throws IOException {
+        // How a model shows the fields in Modeler: its elements name their template (the sweep adds these).
+        String model = Files.readString(Path.of("processes/procedures/household-business-registration.bpmn"))
+                .replace("<bpmn:process id=\"household_business_registration\"",
+                        "<bpmn:process camunda:modelerTemplate=\"" + PROCESS_TEMPLATE + "\" id=\"household_business_registration\"")
+                .replace("<bpmn:startEvent id=\"appraisal_requested\"",
+                        "<bpmn:startEvent camunda:modelerTemplate=\"" + START_TEMPLATE + "\" id=\"appraisal_requested\"")
+                .replace("<bpmn:userTask id=\"appraise_dossier\"",
+                        "<bpmn:userTask camunda:modelerTemplate=\"" + STEP_TEMPLATE + "\" id=\"appraise_dossier\"");
+        assertThat(model).contains(PROCESS_TEMPLATE, START_TEMPLATE, STEP_TEMPLATE);
+        Map<String, byte[]> files = new TreeMap<>();
+        files.put("household-business-registration.bpmn", model.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path forms = Path.of("forms/procedures/household-business-registration");
+        try (Stream<Path> form = Files.list(forms)) {
+            for (Path file : form.toList()) {
+                files.put(file.getFileName().toString(), Files.readAllBytes(file));
+            }
+        }
+        ProcedureChecker checker = new ProcedureChecker(new DocumentsProperties(null, null, null, null, null, null, null),
+                unit -> false, bean -> true);
+
+        assertThat(checker.check(files, form -> false)).isEmpty();
+        assertThat(Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(files.get("household-business-registration.bpmn")))
+                .getModelElementById("household_business_registration").getAttributeValueNs(CAMUNDA_NS, "modelerTemplate"))
+                .isEqualTo(PROCESS_TEMPLATE);
     }
 
     @Test
