@@ -22,7 +22,7 @@ import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -45,6 +45,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 
 import vn.motcua.forms.FormViolationException;
 import vn.motcua.web.DatabaseOutage;
+import vn.motcua.web.ProblemTexts;
 
 /**
  * Every error of the engine REST API ({@code /engine-rest}) and of the webapps' copy of it
@@ -82,11 +83,12 @@ class EngineRestProblems {
 
     /**
      * The webapps' JAX-RS applications ({@code /camunda/api/engine}, cockpit, tasklist, admin) are
-     * servlets of Camunda's own; Jersey adds the providers a context parameter names to each.
+     * Jersey servlets of Camunda's own, each made from its {@code Application} class; Jersey takes the
+     * servlet context's attributes as the properties of each, so this one names our mappers to all.
      */
     @Bean
     ServletContextInitializer webappProblemMappers() {
-        return context -> context.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
+        return context -> context.setAttribute(ServerProperties.PROVIDER_CLASSNAMES,
                 MAPPERS.stream().map(Class::getName).collect(Collectors.joining(",")));
     }
 
@@ -109,7 +111,7 @@ class EngineRestProblems {
             Answers answering = answers;
             if (answering == null) {
                 var spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
-                answering = new Answers(spring.getBean(MessageSource.class), spring.getBean(ObjectMapper.class));
+                answering = new Answers(new ProblemTexts(spring.getBean(MessageSource.class)), spring.getBean(ObjectMapper.class));
                 answers = answering;
             }
             String query = request.getQueryString();
@@ -141,7 +143,6 @@ class EngineRestProblems {
     static final class Answers {
 
         private static final Logger LOG = LoggerFactory.getLogger(EngineRestProblems.class);
-        private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
         /** A qualified class name ({@code org.camunda.bpm.engine.exception.NullValueException}). */
         private static final Pattern QUALIFIED_CLASS = Pattern.compile("(?<![\\w$.])(?:[a-z_][a-z0-9_]*\\.){2,}([A-Z][\\w$]*)");
         /** An exception's name heading a message it wraps ({@code NullValueException: task is null}). */
@@ -150,24 +151,25 @@ class EngineRestProblems {
         /** The engine's ids (UUIDs, also inside definition ids {@code key:version:uuid}). */
         private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-        private final MessageSource messages;
+        private final ProblemTexts texts;
         private final ObjectMapper json;
 
-        Answers(MessageSource messages, ObjectMapper json) {
-            this.messages = messages;
+        Answers(ProblemTexts texts, ObjectMapper json) {
+            this.texts = texts;
             this.json = json;
         }
 
         Response toResponse(Throwable failure, String requested) {
             ErrorResponseException ours = cause(failure, ErrorResponseException.class);
             if (ours != null) {
-                ProblemDetail problem = ours.getBody();
+                // Its texts may be named by message code (AccessRefusedException.unauthenticated).
+                ProblemDetail problem = ours.updateAndGetBody(texts, Locale.ROOT);
                 readable(problem, problem.getDetail());
                 return respond(ours.getStatusCode().value(), problem, null);
             }
             if (DatabaseOutage.isCause(failure)) {
                 LOG.warn("Database unavailable: {}", failure.toString());
-                ProblemDetail problem = DatabaseOutage.problem();
+                ProblemDetail problem = DatabaseOutage.problem(texts);
                 readable(problem, problem.getDetail());
                 return respond(503, problem, String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()));
             }
@@ -182,10 +184,11 @@ class EngineRestProblems {
                 LOG.debug("Engine REST refusal {} on {}", status, requested, failure);
             }
             ProblemDetail problem = switch (status) {
-                case 401 -> problem(401, "unauthenticated");
-                case 403 -> problem(403, "forbidden");
-                case 404 -> problem(404, "notFound");
-                default -> status >= 500 ? problem(status, "internal") : refusal(status, failure, requested);
+                case 401 -> problem(401, "security.title.unauthenticated", "security.unauthenticated");
+                case 403 -> problem(403, "engineRest.title.forbidden", "engineRest.forbidden");
+                case 404 -> problem(404, "engineRest.title.notFound", "engineRest.notFound");
+                default -> status >= 500 ? problem(status, "problem.title.internal", "problem.internal")
+                        : refusal(status, failure, requested);
             };
             ProcessEngineException engine = cause(failure, ProcessEngineException.class);
             if (engine != null && status < 500) {
@@ -199,17 +202,18 @@ class EngineRestProblems {
         private ProblemDetail refusal(int status, Throwable failure, String requested) {
             BadUserRequestException badRequest = cause(failure, BadUserRequestException.class);
             if (badRequest != null && isQueryLimit(badRequest)) {
-                ProblemDetail problem = problem(status, "queryLimit");
+                ProblemDetail problem = problem(status, "engineRest.title.queryLimit", "engineRest.queryLimit");
                 readable(problem, problem.getDetail());
                 return problem;
             }
-            String reason = failure instanceof JsonProcessingException unreadable ? unreadableJson(unreadable)
-                    : clean(failure.getMessage(), requested);
-            ProblemDetail problem = ProblemDetail.forStatus(status);
-            problem.setTitle(english("engineRest.title.badRequest"));
-            problem.setDetail(bilingual("engineRest.badRequest") + ": " + reason);
-            problem.setProperty("message", reason);
             ParseException parse = cause(failure, ParseException.class);
+            // A deployment's report is ours (the procedure checks) and quotes the caller's own models.
+            String reason = failure instanceof JsonProcessingException unreadable ? unreadableJson(unreadable)
+                    : parse != null ? parse.getMessage() : clean(failure.getMessage(), requested);
+            ProblemDetail problem = ProblemDetail.forStatus(status);
+            problem.setTitle(texts.title("engineRest.title.badRequest"));
+            problem.setDetail(texts.detail("engineRest.badRequest") + ": " + reason);
+            problem.setProperty("message", reason);
             if (parse != null) {
                 // The deployment's own report (resource, line, element), which Camunda Modeler lists.
                 problem.setProperty("details", ParseExceptionDto.fromException(parse).getDetails());
@@ -221,8 +225,8 @@ class EngineRestProblems {
             String broken = form.violations().stream().map(v -> v.field() + ": " + v.message())
                     .collect(Collectors.joining("; "));
             ProblemDetail problem = ProblemDetail.forStatus(400);
-            problem.setTitle(english("engineRest.title.form"));
-            problem.setDetail(bilingual("engineRest.form") + ": " + broken);
+            problem.setTitle(texts.title("engineRest.title.form"));
+            problem.setDetail(texts.detail("engineRest.form") + ": " + broken);
             problem.setProperty("violations", form.violations().stream().map(v -> {
                 Map<String, String> violation = new LinkedHashMap<>();
                 violation.put("field", v.field());
@@ -234,10 +238,8 @@ class EngineRestProblems {
             return problem;
         }
 
-        private ProblemDetail problem(int status, String key) {
-            ProblemDetail problem = ProblemDetail.forStatus(status);
-            problem.setTitle(english("engineRest.title." + key));
-            problem.setDetail(bilingual("engineRest." + key));
+        private ProblemDetail problem(int status, String titleKey, String detailKey) {
+            ProblemDetail problem = texts.problem(HttpStatusCode.valueOf(status), titleKey, detailKey);
             readable(problem, problem.getDetail());
             return problem;
         }
@@ -255,7 +257,7 @@ class EngineRestProblems {
                     .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
                             : String.valueOf(reference.getIndex()))
                     .collect(Collectors.joining(".")) : "";
-            return bilingual("engineRest.json", at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+            return texts.detail("engineRest.json", at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
                     field.isEmpty() ? "-" : field);
         }
 
@@ -268,14 +270,6 @@ class EngineRestProblems {
             } catch (JsonProcessingException impossible) {
                 throw new IllegalStateException(impossible);
             }
-        }
-
-        private String bilingual(String key, Object... arguments) {
-            return messages.getMessage(key, arguments, VIETNAMESE) + " / " + messages.getMessage(key, arguments, Locale.ENGLISH);
-        }
-
-        private String english(String key) {
-            return messages.getMessage(key, null, Locale.ENGLISH);
         }
 
         /**

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 import vn.motcua.calendar.UnknownCalendarYearException;
 import vn.motcua.forms.FieldViolation;
 import vn.motcua.forms.FormViolationException;
+import vn.motcua.support.TestMessages;
+import vn.motcua.web.ProblemTexts;
 
 /** What the engine REST API answers for the engine's failures: problem bodies that name nothing internal. */
 class EngineRestProblemsTest {
@@ -31,15 +32,7 @@ class EngineRestProblemsTest {
 
     // As the application's: with the mixin that writes a problem's properties at the top level.
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
-    private final EngineRestProblems.Answers answers = new EngineRestProblems.Answers(bundle(), json);
-
-    private static ResourceBundleMessageSource bundle() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
-    }
+    private final EngineRestProblems.Answers answers = new EngineRestProblems.Answers(new ProblemTexts(TestMessages.bundle()), json);
 
     private JsonNode body(Response response) throws Exception {
         assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
