@@ -186,7 +186,7 @@ class EngineRestProblems {
             ProblemDetail problem = switch (status) {
                 case 401 -> problem(401, "security.title.unauthenticated", "security.unauthenticated");
                 case 403 -> problem(403, "engineRest.title.forbidden", "engineRest.forbidden");
-                case 404 -> problem(404, "engineRest.title.notFound", "engineRest.notFound");
+                case 404 -> problem(404, "problem.title.notFound", "problem.notFound");
                 default -> status >= 500 ? problem(status, "problem.title.internal", "problem.internal")
                         : refusal(status, failure, requested);
             };
@@ -211,8 +211,8 @@ class EngineRestProblems {
             String reason = failure instanceof JsonProcessingException unreadable ? unreadableJson(unreadable)
                     : parse != null ? parse.getMessage() : clean(failure.getMessage(), requested);
             ProblemDetail problem = ProblemDetail.forStatus(status);
-            problem.setTitle(texts.title("engineRest.title.badRequest"));
-            problem.setDetail(texts.detail("engineRest.badRequest") + ": " + reason);
+            problem.setTitle(texts.title("problem.title.badRequest"));
+            problem.setDetail(texts.detail("problem.badRequest") + ": " + reason);
             problem.setProperty("message", reason);
             if (parse != null) {
                 // The deployment's own report (resource, line, element), which Camunda Modeler lists.

@@ -792,6 +792,16 @@ class HostileRequestsIT extends IntegrationTest {
             assertRevealsNothing("submit-form " + foreign.taskId(), completed.statusCode(), completed.body(), foreign);
         }
 
+        @Test
+        void shouldAnswerTheWebappsOwnRefusalsWithAProblemBody() {
+            // Camunda's webapp filters refuse with sendError: Spring Boot's error page answers, as a problem.
+            var anonymous = new CamundaWebapps(http.getRootUri()).get("/camunda/api/engine/engine/default/task?maxResults=1");
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("Content-Type").orElse("")).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            assertThat(anonymous.body()).contains("\"status\":401", "Đăng nhập để tiếp tục / Log in to continue")
+                    .doesNotContain(INTERNALS);
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"/engine-rest/task?maxResults=10&createdAfter=yesterday",
                 "/engine-rest/task?maxResults=10&priority=high", "/engine-rest/process-instance?maxResults=10&sortBy=color&sortOrder=asc",
