@@ -89,9 +89,11 @@ public final class DocumentInspector {
     private final Parser parser;
     private final int textLimit;
     private final Path spoolDirectory;
+    private final UploadRefusals refusals;
 
     /** @param spoolDirectory where uploads are received before they are checked (the system's temp directory) */
-    public DocumentInspector(int textLimit, Path spoolDirectory) {
+    DocumentInspector(int textLimit, Path spoolDirectory, UploadRefusals refusals) {
+        this.refusals = refusals;
         // POI reads every OOXML container through ZipSecureFile: these limits are the JVM's, for
         // every part that opens Office files.
         ZipSecureFile.setMaxEntrySize(MAX_INFLATED_ENTRY);
@@ -115,7 +117,7 @@ public final class DocumentInspector {
         try {
             Received received = receive(upload, name, rule, spool);
             if (received.size() == 0) {
-                throw refused(upload, name, "empty", "tệp rỗng", "the file is empty");
+                throw refusals.refused(upload, name, "empty");
             }
             DocumentType type = detect(upload, name, rule, spool);
             String text = extractText(upload, name, type, spool);
@@ -144,8 +146,7 @@ public final class DocumentInspector {
             for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
                 size += read;
                 if (size > limit) {
-                    throw refused(upload, name, "tooLarge", "tệp vượt quá " + megabytes(limit) + " cho phép",
-                            "the file exceeds the limit of " + megabytes(limit));
+                    throw refusals.refused(upload, name, "tooLarge", megabytes(limit));
                 }
                 sha256.update(buffer, 0, read);
                 out.write(buffer, 0, read);
@@ -168,21 +169,16 @@ public final class DocumentInspector {
             throw encrypted(upload, name);
         }
         if (EXECUTABLE_MARKS.stream().anyMatch(mediaType::contains)) {
-            throw refused(upload, name, "executable", "tệp là chương trình hoặc mã lệnh (" + mediaType
-                    + "), không được chấp nhận", "the file is a program or script (" + mediaType + ") and is refused");
+            throw refusals.refused(upload, name, "executable", mediaType);
         }
-        DocumentType type = DocumentType.ofMediaType(mediaType).orElseThrow(() -> refused(upload, name, "type",
-                "nội dung tệp (" + mediaType + ") không thuộc loại được chấp nhận: " + rule.typeNames(),
-                "the content (" + mediaType + ") is none of the accepted types: " + rule.typeNames()));
+        DocumentType type = DocumentType.ofMediaType(mediaType).orElseThrow(() -> new RefusedUploadException(
+                refusals.violation(upload.slot(), name, "type", "unknownType", mediaType, rule.typeNames())));
         if (!rule.types().contains(type)) {
-            throw refused(upload, name, "type", "thành phần này chỉ nhận " + rule.typeNames() + ", không nhận " + type,
-                    "this document accepts " + rule.typeNames() + ", not " + type);
+            throw refusals.refused(upload, name, "type", rule.typeNames(), type);
         }
         String extension = extension(name);
         if (!type.extensions().contains(extension)) {
-            throw refused(upload, name, "extension", "nội dung tệp là " + type + " nhưng tên tệp có đuôi '." + extension
-                    + "': hãy đặt tên đuôi ." + type.extensions().get(0), "the content is " + type
-                    + " but the name ends in '." + extension + "': name it ." + type.extensions().get(0));
+            throw refusals.refused(upload, name, "extension", type, extension, type.extensions().get(0));
         }
         return type;
     }
@@ -230,7 +226,7 @@ public final class DocumentInspector {
      * policy refuses both kinds rather than storing them for an officer to open: a scanned or
      * printed document never needs them, and "print to PDF" gives the applicant a clean copy.
      */
-    private static void checkPdf(Upload upload, String name, Path spool) {
+    private void checkPdf(Upload upload, String name, Path spool) {
         boolean active;
         try {
             if (!endsLikeAPdf(spool)) {
@@ -246,9 +242,7 @@ public final class DocumentInspector {
             throw malformed(upload, name, DocumentType.PDF);
         }
         if (active) {
-            throw refused(upload, name, "activeContent", "tệp PDF chứa mã lệnh (JavaScript) hoặc tệp đính kèm, không"
-                    + " được chấp nhận: hãy in lại thành PDF mới (Print to PDF) rồi gửi", "the PDF contains scripts"
-                    + " (JavaScript) or embedded files and is refused: print it to a new PDF and send that");
+            throw refusals.refused(upload, name, "activeContent");
         }
     }
 
@@ -302,7 +296,7 @@ public final class DocumentInspector {
      * claims, whole: a cut-off JPEG decodes with only a warning ("premature end"), which refuses it
      * here. Rows are decoded with subsampling, so memory stays small whatever the image's size.
      */
-    private static void checkImage(Upload upload, String name, DocumentType type, Path spool) {
+    private void checkImage(Upload upload, String name, DocumentType type, Path spool) {
         try (ImageInputStream in = ImageIO.createImageInputStream(spool.toFile())) {
             Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -342,7 +336,7 @@ public final class DocumentInspector {
      * 300 KB file). A part above {@link #MAX_INFLATED_ENTRY}, or parts above
      * {@link #MAX_INFLATED_TOTAL} together, refuse the file.
      */
-    private static void checkInflatedSize(Upload upload, String name, Path spool) {
+    private void checkInflatedSize(Upload upload, String name, Path spool) {
         try (ZipFile zip = new ZipFile(spool.toFile())) {
             long total = 0;
             byte[] buffer = new byte[BUFFER];
@@ -397,19 +391,12 @@ public final class DocumentInspector {
         return ended;
     }
 
-    private static RefusedUploadException malformed(Upload upload, String name, DocumentType type) {
-        return refused(upload, name, "malformed", "tệp bị hỏng hoặc không đọc được như " + type,
-                "the file is damaged or cannot be read as " + type);
+    private RefusedUploadException malformed(Upload upload, String name, DocumentType type) {
+        return refusals.refused(upload, name, "malformed", type);
     }
 
-    private static RefusedUploadException encrypted(Upload upload, String name) {
-        return refused(upload, name, "encrypted", "tệp được bảo vệ bằng mật khẩu, hãy gửi bản không đặt mật khẩu",
-                "the file is password-protected: send it without a password");
-    }
-
-    private static RefusedUploadException refused(Upload upload, String name, String code, String vietnamese,
-            String english) {
-        return new RefusedUploadException(DocumentViolation.of(upload.slot(), name, code, vietnamese, english));
+    private RefusedUploadException encrypted(Upload upload, String name) {
+        return refusals.refused(upload, name, "encrypted");
     }
 
     /**

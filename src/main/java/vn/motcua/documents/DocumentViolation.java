@@ -10,10 +10,8 @@ package vn.motcua.documents;
  */
 public record DocumentViolation(String field, String file, String code, String message) {
 
-    /** A violation of the slot, naming the file in both languages when there is one. */
+    /** A violation of the slot, its message in both languages (naming the file when there is one). */
     public static DocumentViolation of(String slot, String file, String code, String vietnamese, String english) {
-        String message = file == null ? vietnamese + " / " + english
-                : "Tệp '" + file + "': " + vietnamese + " / File '" + file + "': " + english;
-        return new DocumentViolation("documents." + slot, file, code, message);
+        return new DocumentViolation("documents." + slot, file, code, vietnamese + " / " + english);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.MultipartConfigElement;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.MultipartConfigFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
@@ -28,8 +29,13 @@ class DocumentsConfiguration {
     }
 
     @Bean
-    DocumentInspector documentInspector(DocumentsProperties settings, SpoolDirectory spool) {
-        return new DocumentInspector(settings.textLimit(), spool.path());
+    UploadRefusals uploadRefusals(MessageSource messages) {
+        return new UploadRefusals(messages);
+    }
+
+    @Bean
+    DocumentInspector documentInspector(DocumentsProperties settings, SpoolDirectory spool, UploadRefusals refusals) {
+        return new DocumentInspector(settings.textLimit(), spool.path(), refusals);
     }
 
     /**

@@ -31,11 +31,13 @@ public class DossierDocuments {
     private static final int EXCERPT = 160;
 
     private final DocumentInspector inspector;
+    private final UploadRefusals refusals;
     private final DocumentStore store;
     private final DocumentRepository documents;
 
-    DossierDocuments(DocumentInspector inspector, DocumentStore store, DocumentRepository documents) {
+    DossierDocuments(DocumentInspector inspector, UploadRefusals refusals, DocumentStore store, DocumentRepository documents) {
         this.inspector = inspector;
+        this.refusals = refusals;
         this.store = store;
         this.documents = documents;
     }
@@ -51,9 +53,8 @@ public class DossierDocuments {
             for (Upload upload : uploads) {
                 Optional<UploadRule> rule = ruleOfSlot.apply(upload.slot());
                 if (rule.isEmpty()) {
-                    violations.add(DocumentViolation.of(upload.slot(), DocumentInspector.baseName(upload.fileName()),
-                            "unknownSlot", "thủ tục không có thành phần hồ sơ '" + upload.slot() + "'",
-                            "the procedure has no document '" + upload.slot() + "'"));
+                    violations.add(refusals.violation(upload.slot(), DocumentInspector.baseName(upload.fileName()),
+                            "unknownSlot", "unknownSlot", upload.slot()));
                     continue;
                 }
                 try {

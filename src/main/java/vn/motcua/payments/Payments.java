@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,14 +13,12 @@ import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierManagement;
-import vn.motcua.modelling.ProcessBean;
 
 /**
- * The fee of each dossier and its payment, exactly once. Also the bean {@code payments} the lifecycle asks
- * whether to wait ({@code ${payments.due(execution, 'BEFORE_PROCESSING')}}).
+ * The fee of each dossier and its payment, exactly once. Models do not reach it: they ask
+ * {@link PaymentStages} (the bean {@code payments}) whether to wait.
  */
-@ProcessBean
-@Service("payments")
+@Service("paymentManagement")
 public class Payments {
 
     public static final String BANK = "BANK";
@@ -73,8 +70,7 @@ public class Payments {
      * collects fees through motcua (it has a payee account). A unit without one collects at its counter as
      * before, outside the flow: no code to pay with, no notice to match, so no dossier is held up.
      */
-    public boolean due(DelegateExecution execution, String stage) {
-        String code = execution.getProcessBusinessKey();
+    boolean due(String code, String stage) {
         assess(code);
         Fee fee = fees.lock(code).orElseThrow();
         return fee.status() == Fee.Status.DUE && fee.stage().equals(stage) && settings.account(fee.unitCode()).isPresent();

@@ -4,25 +4,34 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** A request its officer may not make (403), or that needs an officer to log in first (401). */
+import vn.motcua.web.ProblemTexts;
+
+/** 401 or 403 from our own checks ({@link UnitAccess}), as a problem body. */
 public class AccessRefusedException extends ErrorResponseException {
 
-    private AccessRefusedException(HttpStatus status, String title, String detail) {
-        super(status, problem(status, title, detail), null);
+    private static final String UNAUTHENTICATED_TITLE = "security.title.unauthenticated";
+
+    private AccessRefusedException(HttpStatus status, ProblemDetail problem, String detailCode) {
+        super(status, problem, null, detailCode, null);
     }
 
+    /**
+     * Nobody is logged in. Thrown where no message bundle is at hand (a supplier, from any capability):
+     * the problem names its texts by message code and the API's exception handler fills them in.
+     */
     public static AccessRefusedException unauthenticated() {
-        return new AccessRefusedException(HttpStatus.UNAUTHORIZED, "Authentication required",
-                "Đăng nhập để tiếp tục / Log in to continue");
+        return new AccessRefusedException(HttpStatus.UNAUTHORIZED, ProblemDetail.forStatus(HttpStatus.UNAUTHORIZED),
+                "security.unauthenticated");
     }
 
-    static AccessRefusedException forbidden(String detail) {
-        return new AccessRefusedException(HttpStatus.FORBIDDEN, "Access denied", detail);
+    @Override
+    public String getTitleMessageCode() {
+        return getStatusCode().value() == 401 ? UNAUTHENTICATED_TITLE : super.getTitleMessageCode();
     }
 
-    static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
+    /** The officer may not do this; {@code detailKey} of the message bundle says what. */
+    static AccessRefusedException forbidden(ProblemTexts texts, String detailKey, Object... arguments) {
+        return new AccessRefusedException(HttpStatus.FORBIDDEN,
+                texts.problem(HttpStatus.FORBIDDEN, "security.title.forbidden", detailKey, arguments), null);
     }
 }

@@ -2,6 +2,7 @@ package vn.motcua.security;
 
 import java.lang.reflect.Type;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.motcua.web.ProblemTexts;
+
 /**
  * Refuses request bodies with control characters in any text (tab and line breaks aside): no form
  * needs them, PostgreSQL cannot store a NUL, and they hide text from the people who read it. The
@@ -23,9 +26,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class ControlCharacters extends RequestBodyAdviceAdapter {
 
     private final ObjectMapper json;
+    private final ProblemTexts texts;
 
-    ControlCharacters(ObjectMapper json) {
+    ControlCharacters(ObjectMapper json, MessageSource messages) {
         this.json = json;
+        this.texts = new ProblemTexts(messages);
     }
 
     @Override
@@ -44,7 +49,7 @@ class ControlCharacters extends RequestBodyAdviceAdapter {
         return body;
     }
 
-    private static void check(JsonNode node, String path) {
+    private void check(JsonNode node, String path) {
         if (node.isTextual()) {
             check(node.textValue(), path);
         } else if (node.isObject()) {
@@ -59,11 +64,10 @@ class ControlCharacters extends RequestBodyAdviceAdapter {
         }
     }
 
-    static void check(String text, String where) {
+    private void check(String text, String where) {
         if (hasControlCharacter(text)) {
-            var problem = AccessRefusedException.problem(HttpStatus.BAD_REQUEST, "Control characters",
-                    "Văn bản chứa ký tự điều khiển / Text contains control characters at " + where);
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, texts.problem(HttpStatus.BAD_REQUEST,
+                    "security.title.controlCharacters", "security.controlCharacters", where), null);
         }
     }
 

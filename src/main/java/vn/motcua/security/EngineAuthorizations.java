@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.security.Officer.Role;
 import vn.motcua.unit.Unit;
 import vn.motcua.unit.UnitDirectory;
+import vn.motcua.web.ProblemTexts;
 
 /**
  * The engine's authorizations, in three layers so that no one needs to maintain them by hand:
@@ -114,10 +115,8 @@ class EngineAuthorizations {
 
     /** A 400 on the engine REST API and in Tasklist: the task stays with whom it was. */
     BadUserRequestException assignmentRefused(String userId, Set<String> groups) {
-        Object[] arguments = {userId, String.join(", ", new java.util.TreeSet<>(groups))};
-        return new BadUserRequestException(messages.getMessage("security.assignment.refused", arguments,
-                java.util.Locale.forLanguageTag("vi")) + " / "
-                + messages.getMessage("security.assignment.refused", arguments, java.util.Locale.ENGLISH));
+        return new BadUserRequestException(new ProblemTexts(messages).detail("security.assignment.refused",
+                userId, String.join(", ", new java.util.TreeSet<>(groups))));
     }
 
     /** The officer whose call started the instance or task may not grant anything themselves. */

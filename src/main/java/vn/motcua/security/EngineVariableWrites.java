@@ -45,6 +45,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import vn.motcua.forms.FormField;
 import vn.motcua.forms.FormSchema;
+import vn.motcua.web.ProblemTexts;
 
 /**
  * Process variables through the engine REST API and the webapps' copy of it ({@code /camunda/api/engine})
@@ -139,7 +140,7 @@ class EngineVariableWrites {
                     byte[] upload = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
                     if (upload.length > maxBytes) {
                         response.setHeader("Connection", "close");
-                        refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "security.variables.tooLarge", maxBytes);
+                        refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "security.tooLarge", maxBytes);
                         return;
                     }
                     if (isObjectUpload(upload)) {
@@ -157,7 +158,7 @@ class EngineVariableWrites {
             byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (body.length > maxBytes) {
                 response.setHeader("Connection", "close");
-                refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "security.variables.tooLarge", maxBytes);
+                refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "security.tooLarge", maxBytes);
                 return;
             }
             JsonNode tree;
@@ -357,13 +358,10 @@ class EngineVariableWrites {
 
         private void refuse(HttpServletResponse response, HttpStatus status, String key, Object argument)
                 throws IOException {
-            Object[] arguments = {argument};
-            String detail = messages.getMessage(key, arguments, Locale.forLanguageTag("vi")) + " / "
-                    + messages.getMessage(key, arguments, Locale.ENGLISH);
             response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), AccessRefusedException.problem(status,
-                    messages.getMessage("security.variables.title", null, Locale.ENGLISH), detail));
+            json.writeValue(response.getOutputStream(),
+                    new ProblemTexts(messages).problem(status, "security.variables.title", key, argument));
         }
     }
 

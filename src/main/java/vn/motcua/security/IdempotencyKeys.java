@@ -29,10 +29,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.context.MessageSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+
+import vn.motcua.web.ProblemTexts;
 
 /**
  * Makes a creating request idempotent under a client's {@code Idempotency-Key}: the first request
@@ -62,8 +65,11 @@ public class IdempotencyKeys {
     private final TransactionTemplate transactions;
     private final SecurityProperties settings;
     private final ObjectMapper canonical;
+    private final ProblemTexts texts;
 
-    IdempotencyKeys(JdbcClient jdbc, TransactionTemplate transactions, SecurityProperties settings, ObjectMapper json) {
+    IdempotencyKeys(JdbcClient jdbc, TransactionTemplate transactions, SecurityProperties settings, ObjectMapper json,
+            MessageSource messages) {
+        this.texts = new ProblemTexts(messages);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.settings = settings;
@@ -79,8 +85,7 @@ public class IdempotencyKeys {
             return create.get();
         }
         if (!KEY.matcher(key).matches()) {
-            throw problem(HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key",
-                    HEADER + " must be 8 to 100 letters, digits or . _ : -");
+            throw problem(HttpStatus.BAD_REQUEST, "security.title.idempotencyKey", "security.idempotencyKey.malformed");
         }
         String fingerprint = fingerprint(caller, request);
         String stored = storedKey(key);
@@ -110,16 +115,14 @@ public class IdempotencyKeys {
                 .param(stored)
                 .query(Row.class)
                 .optional()
-                .orElseThrow(() -> problem(HttpStatus.CONFLICT, "Idempotency-Key in use",
-                        "A request with this " + HEADER + " was refused or expired meanwhile: send it again"));
+                .orElseThrow(() -> problem(HttpStatus.CONFLICT, "security.title.idempotencyKeyInUse",
+                        "security.idempotencyKey.gone"));
         if (row.fingerprint().equals(fingerprint) && row.resource() == null) {
-            throw problem(HttpStatus.CONFLICT, "Idempotency-Key in use",
-                    "The first request with this " + HEADER + " is still running: retry in a moment");
+            throw problem(HttpStatus.CONFLICT, "security.title.idempotencyKeyInUse", "security.idempotencyKey.running");
         }
         if (!row.fingerprint().equals(fingerprint)) {
-            throw problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused",
-                    "Khóa " + HEADER + " đã dùng cho một yêu cầu khác / This " + HEADER
-                            + " was used for a different request");
+            throw problem(HttpStatus.UNPROCESSABLE_ENTITY, "security.title.idempotencyKeyReused",
+                    "security.idempotencyKey.reused");
         }
         return new Created(row.resource(), unseal(key, row.payload()), true);
     }
@@ -200,7 +203,7 @@ public class IdempotencyKeys {
         }
     }
 
-    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-        return new ErrorResponseException(status, AccessRefusedException.problem(status, title, detail), null);
+    private ErrorResponseException problem(HttpStatus status, String titleKey, String detailKey) {
+        return new ErrorResponseException(status, texts.problem(status, titleKey, detailKey), null);
     }
 }

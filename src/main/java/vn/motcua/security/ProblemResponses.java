@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import vn.motcua.web.DatabaseOutage;
+import vn.motcua.web.ProblemTexts;
 
 /**
  * Spring Security's refusals as RFC 7807 problem bodies, like every other refusal of the API: 401
@@ -26,16 +27,18 @@ import vn.motcua.web.DatabaseOutage;
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper json;
+    private final ProblemTexts texts;
 
-    ProblemResponses(ObjectMapper json) {
+    ProblemResponses(ObjectMapper json, ProblemTexts texts) {
         this.json = json;
+        this.texts = texts;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         if (e instanceof OfficerAuthentication.DatabaseUnavailable) {
-            ProblemDetail problem = DatabaseOutage.problem();
+            ProblemDetail problem = DatabaseOutage.problem(texts);
             problem.setInstance(URI.create(request.getRequestURI()));
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             DatabaseOutage.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
@@ -44,22 +47,19 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
             return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"motcua\"");
-        write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
-                "Đăng nhập để tiếp tục / Log in to continue");
+        write(request, response, texts.problem(HttpStatus.UNAUTHORIZED, "security.title.unauthenticated",
+                "security.unauthenticated"));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "Access denied",
-                "Không có quyền truy cập / You may not access this resource");
+        write(request, response, texts.problem(HttpStatus.FORBIDDEN, "security.title.forbidden", "security.forbidden"));
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
-            String detail) throws IOException {
-        ProblemDetail problem = AccessRefusedException.problem(status, title, detail);
+    void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }

@@ -10,11 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -32,6 +34,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import vn.motcua.web.ProblemTexts;
+
 /**
  * Limits on what a request may make the application read: a body size for everything but
  * multipart uploads to our API (which the multipart limits cap while the parts go to disk), and
@@ -47,9 +51,10 @@ class RequestLimits {
     static final int MAX_JSON_STRING = 1_000_000;
 
     @Bean
-    FilterRegistrationBean<BodySizeFilter> bodySizeFilter(SecurityProperties settings, ObjectMapper json) {
-        FilterRegistrationBean<BodySizeFilter> registration = new FilterRegistrationBean<>(
-                new BodySizeFilter(settings.maxBodySize().toBytes(), settings.maxEngineUploadSize().toBytes(), json));
+    FilterRegistrationBean<BodySizeFilter> bodySizeFilter(SecurityProperties settings, ObjectMapper json,
+            MessageSource messages) {
+        FilterRegistrationBean<BodySizeFilter> registration = new FilterRegistrationBean<>(new BodySizeFilter(
+                settings.maxBodySize().toBytes(), settings.maxEngineUploadSize().toBytes(), json, new ProblemTexts(messages)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -70,11 +75,13 @@ class RequestLimits {
         private final long maxBytes;
         private final long maxEngineUpload;
         private final ObjectMapper json;
+        private final ProblemTexts texts;
 
-        BodySizeFilter(long maxBytes, long maxEngineUpload, ObjectMapper json) {
+        BodySizeFilter(long maxBytes, long maxEngineUpload, ObjectMapper json, ProblemTexts texts) {
             this.maxBytes = maxBytes;
             this.maxEngineUpload = maxEngineUpload;
             this.json = json;
+            this.texts = texts;
         }
 
         @Override
@@ -95,8 +102,8 @@ class RequestLimits {
                     && request.getParameterMap().entrySet().stream().anyMatch(parameter ->
                             ControlCharacters.hasControlCharacter(parameter.getKey())
                                     || java.util.Arrays.stream(parameter.getValue()).anyMatch(ControlCharacters::hasControlCharacter))) {
-                refuse(response, HttpStatus.BAD_REQUEST, "Control characters",
-                        "Văn bản chứa ký tự điều khiển / A parameter contains control characters");
+                refuse(response, texts.problem(HttpStatus.BAD_REQUEST, "security.title.controlCharacters",
+                        "security.controlCharacters.parameter"));
                 return;
             }
             if (limit < 0) {
@@ -123,15 +130,14 @@ class RequestLimits {
         private void tooLarge(HttpServletResponse response, long limit) throws IOException {
             // The client may still be sending: say so, so that it stops.
             response.setHeader("Connection", "close");
-            refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
-                    "Nội dung yêu cầu quá lớn / The request body exceeds " + limit + " bytes");
+            refuse(response, texts.problem(HttpStatus.PAYLOAD_TOO_LARGE, "security.title.tooLarge", "security.tooLarge",
+                    limit));
         }
 
-        private void refuse(HttpServletResponse response, HttpStatus status, String title, String detail)
-                throws IOException {
-            response.setStatus(status.value());
+        private void refuse(HttpServletResponse response, ProblemDetail problem) throws IOException {
+            response.setStatus(problem.getStatus());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), AccessRefusedException.problem(status, title, detail));
+            json.writeValue(response.getOutputStream(), problem);
         }
     }
 

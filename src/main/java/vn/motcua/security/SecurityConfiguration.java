@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -41,6 +42,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import vn.motcua.web.ProblemTexts;
 
 /**
  * Who may reach what, by path prefix and role; the engine's authorizations then filter what
@@ -94,8 +97,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain application(HttpSecurity http, ObjectMapper json, SecurityProperties properties,
             ObjectProvider<ClientRegistrationRepository> registrations, IdentityService identity, ProcessEngine engine,
-            OfficerAuthentication officers) throws Exception {
-        ProblemResponses problems = new ProblemResponses(json);
+            OfficerAuthentication officers, MessageSource messages) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json, new ProblemTexts(messages));
         // The actuator too: Prometheus logs in with HTTP Basic and must get a 401, not a login page.
         RequestMatcher api = request -> startsWithAny(request, "/api/", "/engine-rest/", "/actuator/");
         http.authorizeHttpRequests(requests -> requests

@@ -4,11 +4,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+
+import vn.motcua.web.ProblemTexts;
 
 /**
  * What the current request may see and do, for other capabilities' endpoints:
@@ -23,6 +26,12 @@ public class UnitAccess {
     /** A dossier code, {@code <unit>-<yymmdd>-<n>} (the dossier capability's format). */
     public static final String DOSSIER_CODE = UNIT_CODE + "-[0-9]{6}-[0-9]{4,6}";
 
+    private final ProblemTexts texts;
+
+    UnitAccess(MessageSource messages) {
+        this.texts = new ProblemTexts(messages);
+    }
+
     /** The officer of this request, if one logged in. */
     public Optional<Officer> current() {
         return officerOf(SecurityContextHolder.getContext().getAuthentication());
@@ -34,26 +43,26 @@ public class UnitAccess {
     }
 
     public Officer checkCanRead(String unitCode) {
-        return check(unitCode, officer -> officer.canRead(unitCode), "read the dossiers of unit");
+        return check(unitCode, officer -> officer.canRead(unitCode), "security.forbidden.read");
     }
 
     public Officer checkWorksIn(String unitCode) {
-        return check(unitCode, officer -> officer.worksIn(unitCode), "work on the dossiers of unit");
+        return check(unitCode, officer -> officer.worksIn(unitCode), "security.forbidden.worksIn");
     }
 
     public Officer checkHeads(String unitCode) {
-        return check(unitCode, officer -> officer.heads(unitCode), "act as head of unit");
+        return check(unitCode, officer -> officer.heads(unitCode), "security.forbidden.heads");
     }
 
     public Officer checkReadsReportsOf(String unitCode) {
-        return check(unitCode, officer -> officer.readsReportsOf(unitCode), "read the reports of unit");
+        return check(unitCode, officer -> officer.readsReportsOf(unitCode), "security.forbidden.reportsOf");
     }
 
     /** An officer who reads the reports of at least one unit: a head, a supervisor, an administrator. */
     public Officer checkReadsReports() {
         Officer officer = current().orElseThrow(AccessRefusedException::unauthenticated);
         if (!officer.readsReports()) {
-            throw AccessRefusedException.forbidden(officer.id() + " may not read reports");
+            throw AccessRefusedException.forbidden(texts, "security.forbidden.reports", officer.id());
         }
         return officer;
     }
@@ -62,19 +71,19 @@ public class UnitAccess {
     public Officer checkReceivesForAny(java.util.Collection<String> unitCodes) {
         Officer officer = current().orElseThrow(AccessRefusedException::unauthenticated);
         if (unitCodes.stream().noneMatch(officer::receivesFor)) {
-            throw AccessRefusedException.forbidden(officer.id() + " may not receive dossiers for any of " + unitCodes);
+            throw AccessRefusedException.forbidden(texts, "security.forbidden.receiveAny", officer.id(), String.join(", ", unitCodes));
         }
         return officer;
     }
 
     public Officer checkReceivesFor(String unitCode) {
-        return check(unitCode, officer -> officer.receivesFor(unitCode), "receive dossiers for unit");
+        return check(unitCode, officer -> officer.receivesFor(unitCode), "security.forbidden.receive");
     }
 
-    private Officer check(String unitCode, java.util.function.Predicate<Officer> allowed, String what) {
+    private Officer check(String unitCode, java.util.function.Predicate<Officer> allowed, String refusalKey) {
         Officer officer = current().orElseThrow(AccessRefusedException::unauthenticated);
         if (!allowed.test(officer)) {
-            throw AccessRefusedException.forbidden(officer.id() + " may not " + what + " " + unitCode);
+            throw AccessRefusedException.forbidden(texts, refusalKey, officer.id(), unitCode);
         }
         return officer;
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,6 +35,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
 
+    private final ProblemTexts texts;
+
+    ApiProblems(MessageSource messages) {
+        this.texts = new ProblemTexts(messages);
+    }
+
+    /** Exceptions that name their detail by message code (Spring's ErrorResponse) get it in both languages. */
+    @Override
+    public void setMessageSource(MessageSource messageSource) {
+        super.setMessageSource(texts);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -59,8 +72,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ex.getBody().setDetail("Tệp hoặc yêu cầu vượt quá giới hạn của máy chủ / A file or the request exceeds the"
-                + " server's limit; nothing was stored");
+        ex.getBody().setDetail(texts.detail("problem.uploadTooLarge"));
         return handleExceptionInternal(ex, ex.getBody(), headers, status, request);
     }
 
@@ -69,16 +81,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> handleMultipart(MultipartException ex, WebRequest request) {
         // The parser's own message names its classes (org.apache.tomcat.util.http.fileupload...): logged, not answered.
         LOG.debug("Unreadable multipart request", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Không đọc được dữ liệu gửi lên (multipart) / The multipart request cannot be read");
-        problem.setTitle("Unreadable multipart request");
+        ProblemDetail problem = texts.problem(HttpStatus.BAD_REQUEST, "problem.title.multipart", "problem.multipart");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     /** Constraints checked by a {@code @Validated} proxy (a parameter out of shape): 400, not 500. */
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request parameters");
+        ProblemDetail problem = texts.problem(HttpStatus.BAD_REQUEST, "problem.title.parameters", "problem.parameters");
         List<Map<String, String>> violations = ex.getConstraintViolations().stream()
                 .map(violation -> Map.of(
                         "field", String.valueOf(violation.getPropertyPath()).replaceAll("^.*\\.", ""),
@@ -93,7 +103,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
     ResponseEntity<Object> handleDatabaseOutage(RuntimeException ex, WebRequest request) {
         LOG.warn("Database unavailable: {}", ex.toString());
-        return handleExceptionInternal(ex, DatabaseOutage.problem(), DatabaseOutage.headers(),
+        return handleExceptionInternal(ex, DatabaseOutage.problem(texts), DatabaseOutage.headers(),
                 HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
@@ -107,8 +117,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             return handleDatabaseOutage(ex, request);
         }
         LOG.error("Engine failure", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Lỗi hệ thống, đã được ghi lại / Internal error; it was logged");
+        ProblemDetail problem = texts.problem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.title.internal", "problem.internal");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 

@@ -38,12 +38,8 @@ public final class DatabaseOutage {
     }
 
     /** The problem body of a request refused during an outage. */
-    public static ProblemDetail problem() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "Hệ thống tạm thời không truy cập được cơ sở dữ liệu, hãy thử lại sau ít phút / The database is"
-                        + " unavailable for a moment: try again shortly; nothing was changed");
-        problem.setTitle("Service unavailable");
-        return problem;
+    public static ProblemDetail problem(ProblemTexts texts) {
+        return texts.problem(HttpStatus.SERVICE_UNAVAILABLE, "problem.title.unavailable", "problem.unavailable");
     }
 
     public static HttpHeaders headers() {

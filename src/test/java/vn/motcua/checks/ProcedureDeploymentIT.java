@@ -78,7 +78,7 @@ class ProcedureDeploymentIT extends IntegrationTest {
         ResponseEntity<JsonNode> response = deploy("broken " + rule, files);
 
         assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().path("type").asText()).isEqualTo("ParseException");
+        assertThat(response.getBody().path("title").asText()).isEqualTo("Request refused");
         assertThat(response.getBody().path("message").asText())
                 .startsWith("Thủ tục bị từ chối, chưa triển khai gì").contains(expected);
         assertThat(response.getBody().path("details").path(file).path("errors").size())

@@ -23,6 +23,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.util.unit.DataSize;
 
 import vn.motcua.support.TestFiles;
+import vn.motcua.support.TestMessages;
 
 class DocumentInspectorTest {
 
@@ -32,7 +33,7 @@ class DocumentInspectorTest {
     @TempDir
     static Path spoolDirectory;
 
-    private final DocumentInspector inspector = new DocumentInspector(10_000, spoolDirectory);
+    private final DocumentInspector inspector = new DocumentInspector(10_000, spoolDirectory, new UploadRefusals(TestMessages.bundle()));
 
     @Nested
     class Accepted {
@@ -117,7 +118,7 @@ class DocumentInspectorTest {
 
         @Test
         void shouldKeepExtractedTextWithinTheLimit() {
-            DocumentInspector short_ = new DocumentInspector(20, spoolDirectory);
+            DocumentInspector short_ = new DocumentInspector(20, spoolDirectory, new UploadRefusals(TestMessages.bundle()));
             try (InspectedFile file = short_.inspect(upload("x", "long.docx", TestFiles.docx("a".repeat(500))), ANY)) {
                 assertThat(file.text()).hasSizeLessThanOrEqualTo(20);
             }

@@ -18,6 +18,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.util.unit.DataSize;
 
 import vn.motcua.support.TestFiles;
+import vn.motcua.support.TestMessages;
 
 /**
  * Issue 15, item 1: the inspection of uploads in a JVM with a small heap (256 MB, a quarter of what
@@ -49,7 +50,7 @@ class SmallHeapInspectionTest {
     /** The child JVM: three bombs at once, then a real file. */
     public static final class Attack {
         public static void main(String[] args) throws Exception {
-            DocumentInspector inspector = new DocumentInspector(100_000, Path.of(args[0]));
+            DocumentInspector inspector = new DocumentInspector(100_000, Path.of(args[0]), new UploadRefusals(TestMessages.bundle()));
             UploadRule rule = new UploadRule(EnumSet.allOf(DocumentType.class), DataSize.ofMegabytes(20));
             byte[] bomb = TestFiles.docxBomb(300L * 1024 * 1024);
             ExecutorService pool = Executors.newFixedThreadPool(3);

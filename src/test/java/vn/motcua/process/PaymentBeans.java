@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
-import vn.motcua.payments.Payments;
+import vn.motcua.payments.PaymentStages;
 
 /**
  * The payment beans of {@code one_stop_dossier}, as mocks: by default the dossier owes nothing; {@link #owe}
@@ -19,7 +19,7 @@ import vn.motcua.payments.Payments;
  */
 final class PaymentBeans {
 
-    final Payments payments = mock(Payments.class);
+    final PaymentStages payments = mock(PaymentStages.class);
     final JavaDelegate requestPayment = mock(JavaDelegate.class);
     final JavaDelegate remindPayment = mock(JavaDelegate.class);
     final JavaDelegate closeWithoutPayment = mock(JavaDelegate.class);

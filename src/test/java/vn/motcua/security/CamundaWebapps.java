@@ -43,6 +43,17 @@ final class CamundaWebapps {
         return send(HttpRequest.newBuilder(URI.create(root + path)).header("Accept", "application/json").GET());
     }
 
+    /** A JSON post from the app's page, as Tasklist sends a form: session cookie and CSRF token. */
+    HttpResponse<String> post(String app, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(root + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/plain, */*")
+                .header("X-XSRF-TOKEN", csrfToken())
+                .header("Origin", root)
+                .header("Referer", root + "/camunda/app/" + app + "/default/")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private String csrfToken() {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(cookie -> "XSRF-TOKEN".equals(cookie.getName()))

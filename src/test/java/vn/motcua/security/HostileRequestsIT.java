@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -102,12 +103,12 @@ class HostileRequestsIT extends IntegrationTest {
         }
 
         @Test
-        void shouldKeepCamundasOwnFormatForOtherRefusals() {
-            // Camunda Modeler and other engine clients read {type, message}.
+        void shouldAnswerOtherRefusalsWithAProblemKeepingTheReason() {
+            // Camunda Modeler and camunda-bpm-sdk-js show the "message" of an error body.
             ResponseEntity<JsonNode> response = as("admin").getForEntity("/engine-rest/task?maxResults=10&sortBy=created",
                     JsonNode.class);
-            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(response.getBody().get("type").asText()).isEqualTo("InvalidRequestException");
+            assertProblem(response, 400);
+            assertThat(response.getBody().get("message").asText()).contains("sortOrder");
         }
     }
 
@@ -689,6 +690,169 @@ class HostileRequestsIT extends IntegrationTest {
                 text.append(' ');
             }
             return text.toString();
+        }
+    }
+
+    /**
+     * Issue 15, item 8: the engine REST API's error bodies named other units' process instances and
+     * definitions, and Java classes. Every one is now a problem body from the message bundle.
+     */
+    @Nested
+    class EngineRestErrorBodies {
+
+        private static final List<String> INTERNALS = List.of("java.", "org.camunda", "org.glassfish", "com.fasterxml",
+                "Exception", "\tat ");
+
+        /** What an officer of unit 1 may not learn of a dossier of unit 2: its instance, definition, code. */
+        private record Foreign(String code, String taskId, String instanceId, String definitionId) {
+            List<String> secrets() {
+                return List.of(code, instanceId, definitionId, definitionId.split(":")[0], "household_business_registration",
+                        "one_stop_dossier");
+            }
+        }
+
+        private Foreign foreignDossier() {
+            ResponseEntity<JsonNode> submitted = submit(OTHER_UNIT, "ONLINE", "ONLINE", householdBusiness("Trần Văn Khác"));
+            assertThat(submitted.getStatusCode()).as(String.valueOf(submitted.getBody())).isEqualTo(HttpStatus.CREATED);
+            String code = submitted.getBody().get("code").asText();
+            String taskId = engine.taskFor(code, "reception2", "check_completeness");
+            JsonNode task = as("admin").getForObject("/engine-rest/task/{id}", JsonNode.class, taskId);
+            return new Foreign(code, taskId, task.get("processInstanceId").asText(), task.get("processDefinitionId").asText());
+        }
+
+        /** Logged in to Tasklist, with the CSRF token of the session the login started. */
+        private CamundaWebapps tasklistOf(String user) {
+            CamundaWebapps tasklist = new CamundaWebapps(http.getRootUri());
+            assertThat(tasklist.logIn("tasklist", user, PASSWORD).statusCode()).isEqualTo(200);
+            assertThat(tasklist.get("/camunda/api/engine/engine/").statusCode()).isEqualTo(200);
+            return tasklist;
+        }
+
+        private void assertRevealsNothing(String request, int status, String body, Foreign foreign) {
+            assertThat(status).as(request + " " + body).isBetween(400, 499);
+            // The request names the task or the instance; the answer names nothing else.
+            List<String> secrets = foreign.secrets().stream().filter(secret -> !request.contains(secret)).toList();
+            assertThat(body).as(request).doesNotContain(secrets).doesNotContain(INTERNALS);
+        }
+
+        @Test
+        void shouldTellAnOfficerNothingOfAnotherUnitsInstancesAndTasks() {
+            Foreign foreign = foreignDossier();
+            TestRestTemplate reception = as("reception");
+            for (String path : List.of("/engine-rest/task/" + foreign.taskId(),
+                    "/engine-rest/task/" + foreign.taskId() + "/variables",
+                    "/engine-rest/task/" + foreign.taskId() + "/form-variables",
+                    "/engine-rest/task/" + foreign.taskId() + "/identity-links",
+                    "/engine-rest/task/" + foreign.taskId() + "/rendered-form",
+                    "/engine-rest/process-instance/" + foreign.instanceId(),
+                    "/engine-rest/process-instance/" + foreign.instanceId() + "/variables",
+                    "/engine-rest/process-instance/" + foreign.instanceId() + "/activity-instances",
+                    "/engine-rest/execution/" + foreign.instanceId() + "/localVariables",
+                    "/engine-rest/history/process-instance/" + foreign.instanceId(),
+                    "/engine-rest/process-definition/" + foreign.definitionId() + "/xml")) {
+                ResponseEntity<String> response = reception.getForEntity(path, String.class);
+                if (response.getStatusCode().is2xxSuccessful()) {
+                    // The definition's XML is shared by every unit (PROCESS_DEFINITION READ): not a secret.
+                    assertThat(path).endsWith("/xml");
+                    continue;
+                }
+                assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                        .as(path).isTrue();
+                assertRevealsNothing(path, response.getStatusCode().value(), response.getBody(), foreign);
+            }
+            for (String path : List.of("/engine-rest/task/" + foreign.taskId() + "/claim",
+                    "/engine-rest/task/" + foreign.taskId() + "/complete",
+                    "/engine-rest/task/" + foreign.taskId() + "/submit-form")) {
+                Map<String, Object> body = path.endsWith("/claim") ? Map.of("userId", "reception")
+                        : Map.of("variables", Map.of("receptionOutcome", Map.of("value", "ACCEPT")));
+                ResponseEntity<String> response = reception.postForEntity(path, body, String.class);
+                assertRevealsNothing(path, response.getStatusCode().value(), response.getBody(), foreign);
+            }
+            // The task is untouched.
+            assertThat(as("admin").getForObject("/engine-rest/task/{id}", JsonNode.class, foreign.taskId())
+                    .path("assignee").isNull()).isTrue();
+        }
+
+        @Test
+        void shouldTellAnOfficerNothingThroughTheWebappsCopyOfTheApi() {
+            Foreign foreign = foreignDossier();
+            CamundaWebapps tasklist = tasklistOf("reception");
+            String api = "/camunda/api/engine/engine/default";
+            for (String path : List.of(api + "/task/" + foreign.taskId() + "/variables",
+                    api + "/task/" + foreign.taskId() + "/form-variables",
+                    api + "/process-instance/" + foreign.instanceId() + "/variables",
+                    api + "/execution/" + foreign.instanceId() + "/localVariables")) {
+                var response = tasklist.get(path);
+                assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path)
+                        .startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                assertRevealsNothing(path, response.statusCode(), response.body(), foreign);
+            }
+            var completed = tasklist.post("tasklist", api + "/task/" + foreign.taskId() + "/submit-form",
+                    "{\"variables\":{\"receptionOutcome\":{\"value\":\"ACCEPT\"}}}");
+            assertRevealsNothing("submit-form " + foreign.taskId(), completed.statusCode(), completed.body(), foreign);
+        }
+
+        @Test
+        void shouldAnswerTheWebappsOwnRefusalsWithAProblemBody() {
+            // Camunda's webapp filters refuse with sendError: Spring Boot's error page answers, as a problem.
+            var anonymous = new CamundaWebapps(http.getRootUri()).get("/camunda/api/engine/engine/default/task?maxResults=1");
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("Content-Type").orElse("")).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            assertThat(anonymous.body()).contains("\"status\":401", "Đăng nhập để tiếp tục / Log in to continue")
+                    .doesNotContain(INTERNALS);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/engine-rest/task?maxResults=10&createdAfter=yesterday",
+                "/engine-rest/task?maxResults=10&priority=high", "/engine-rest/process-instance?maxResults=10&sortBy=color&sortOrder=asc",
+                "/engine-rest/history/process-instance?maxResults=10&startedAfter=2026-13-45"})
+        void shouldNameNoInternalClassInABadQuery(String path) {
+            ResponseEntity<JsonNode> response = as("reception").getForEntity(path, JsonNode.class);
+            assertProblem(response, 400);
+            assertThat(response.getBody().toString()).doesNotContain(INTERNALS);
+            assertThat(response.getBody().get("detail").asText()).startsWith("Yêu cầu không hợp lệ / The request is invalid: ");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"{\"variables\": {", "{\"variables\": {\"x\": {\"value\": 1, \"valueInfo\": \"nope\"}}}",
+                "{\"variables\": []}"})
+        void shouldNameNoInternalClassInAnUnreadableBody(String body) {
+            String code = submitted("ONLINE", "ONLINE", "Phan Văn Hỏng");
+            String taskId = engine.taskFor(code, "reception", "check_completeness");
+            ResponseEntity<JsonNode> response = as("admin").postForEntity("/engine-rest/task/{id}/complete", json(body),
+                    JsonNode.class, taskId);
+            assertProblem(response, 400);
+            assertThat(response.getBody().toString()).doesNotContain(INTERNALS);
+        }
+
+        @Test
+        void shouldNameNoInternalClassWhenNothingAwaitsAMessage() {
+            ResponseEntity<JsonNode> response = as("admin").postForEntity("/engine-rest/message",
+                    Map.of("messageName", "no_such_message_" + System.nanoTime()), JsonNode.class);
+            assertProblem(response, 400);
+            assertThat(response.getBody().toString()).doesNotContain(INTERNALS);
+            assertThat(response.getBody().get("message").asText()).contains("no_such_message_");
+        }
+
+        @Test
+        void shouldShowTheOfficerInTasklistWhichRulesOfTheFormTheValuesBreak() throws Exception {
+            String code = submitted("ONLINE", "COUNTER", "Vương Thị Biểu");
+            String taskId = engine.taskFor(code, "reception", "check_completeness");
+            as("reception").postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", "reception"), Void.class, taskId);
+            CamundaWebapps tasklist = tasklistOf("reception");
+
+            // "Incomplete" without listing what is missing, as Tasklist submits the form.
+            var response = tasklist.post("tasklist", "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form",
+                    "{\"variables\":{\"receptionOutcome\":{\"value\":\"INCOMPLETE\",\"type\":\"String\"}}}");
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            JsonNode problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+            // Tasklist shows "message": the form's own words, Vietnamese first, naming the field.
+            assertThat(problem.get("message").asText()).startsWith("Giá trị chưa đúng quy định của biểu mẫu / ")
+                    .contains("missingDocuments").doesNotContain(INTERNALS).doesNotContain(taskId);
+            assertThat(problem.get("violations").findValuesAsText("field")).contains("missingDocuments");
+            assertThat(dossier(code).get("status").asText()).isEqualTo("SUBMITTED");
         }
     }
 
