@@ -632,13 +632,15 @@ class HostileRequestsIT extends IntegrationTest {
 
         @Test
         void shouldHoldNoConnectionWhileASubmissionIsInspected() throws Exception {
-            // All but one pooled connection taken: a submission that held the last one for its whole
-            // inspection (under an Idempotency-Key, it did) left everybody else waiting past the pool's timeout.
+            // A submission that held a connection in an open transaction for its whole inspection (under an
+            // Idempotency-Key, it did) left everybody else waiting past the pool's timeout once a few uploads
+            // ran at once. All but two pooled connections are taken: one for the officer's request, one for
+            // the job executor and the submission's own short transactions, which a loaded machine needs.
             int size = ((com.zaxxer.hikari.HikariDataSource) dataSource).getMaximumPoolSize();
             List<java.sql.Connection> taken = new ArrayList<>();
             ExecutorService client = Executors.newSingleThreadExecutor();
             try {
-                for (int i = 0; i < size - 1; i++) {
+                for (int i = 0; i < size - 2; i++) {
                     taken.add(dataSource.getConnection());
                 }
                 byte[] docx = TestFiles.docx(words(8_000_000));
@@ -659,6 +661,8 @@ class HostileRequestsIT extends IntegrationTest {
                     Thread.sleep(20);
                 }
                 assertThat(inspecting()).as("the upload is being inspected").isTrue();
+                assertThat(transactionsHeldOpen(taken.get(0))).as("transactions held open during the inspection")
+                        .isZero();
                 ResponseEntity<JsonNode> officer = as("reception").getForEntity("/api/dossiers/{code}", JsonNode.class,
                         UNIT + "-240101-9999");
                 assertThat(officer.getStatusCode().value()).as(String.valueOf(officer.getBody())).isEqualTo(404);
@@ -669,6 +673,24 @@ class HostileRequestsIT extends IntegrationTest {
                 for (java.sql.Connection connection : taken) {
                     connection.close();
                 }
+            }
+        }
+
+        /** Sessions of this test database idle inside a transaction for more than a second. */
+        private static long transactionsHeldOpen(java.sql.Connection connection) throws java.sql.SQLException {
+            try (var statement = connection.prepareStatement("select count(*) from pg_stat_activity"
+                    + " where datname = current_database() and pid <> pg_backend_pid()"
+                    + " and state like 'idle in transaction%' and now() - state_change > interval '1 second'")) {
+                // A second into the inspection a transaction opened around it is idle for longer than that; the
+                // job executor's short transactions never are.
+                Thread.sleep(1_100);
+                try (var rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
 
