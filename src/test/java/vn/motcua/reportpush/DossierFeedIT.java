@@ -222,8 +222,12 @@ class DossierFeedIT extends IntegrationTest {
         return jobs.get(0);
     }
 
+    /** What the receiver got for the dossier, oldest first; every body is checked against the published schema. */
     private static List<TestWebhook.Received> receivedFor(String code) {
-        return TestWebhook.received(FEED).stream().filter(r -> code.equals(r.header(WebhookSignature.DOSSIER))).toList();
+        List<TestWebhook.Received> received = TestWebhook.received(FEED).stream()
+                .filter(r -> code.equals(r.header(WebhookSignature.DOSSIER))).toList();
+        received.forEach(r -> assertThat(DossierEventSchema.violations(r.body())).as(r.text()).isEmpty());
+        return received;
     }
 
     private List<String> types(String code) {
