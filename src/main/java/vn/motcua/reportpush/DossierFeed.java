@@ -39,6 +39,14 @@ class DossierFeed {
     /** The variable of a {@code dossier_feed} instance: the delivery its job sends. */
     static final String DELIVERY = "deliveryId";
 
+    /**
+     * The business key of a dossier's {@code dossier_feed} instances (Cockpit finds them by it). Not the dossier
+     * code itself: that names the dossier's lifecycle instance, which the engine REST API and our code look up by it.
+     */
+    static String businessKey(String dossierCode) {
+        return "dossier-feed:" + dossierCode;
+    }
+
     private final ReportPushProperties settings;
     private final FeedOutbox outbox;
     private final DeliveryLog deliveries;
@@ -112,7 +120,7 @@ class DossierFeed {
     }
 
     private void dispatch(String deliveryId, String dossierCode) {
-        String instance = runtime.startProcessInstanceByKey(PROCESS, dossierCode, Map.of(DELIVERY, deliveryId)).getId();
+        String instance = runtime.startProcessInstanceByKey(PROCESS, businessKey(dossierCode), Map.of(DELIVERY, deliveryId)).getId();
         deliveries.dispatched(deliveryId, instance);
     }
 

@@ -209,7 +209,7 @@ class DossierFeedIT extends IntegrationTest {
     }
 
     private List<Job> feedJobs(String code) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(DossierFeed.PROCESS).processInstanceBusinessKey(code)
+        return runtime.createProcessInstanceQuery().processDefinitionKey(DossierFeed.PROCESS).processInstanceBusinessKey(DossierFeed.businessKey(code))
                 .list().stream()
                 .flatMap(instance -> management.createJobQuery().processInstanceId(instance.getId()).withRetriesLeft()
                         .list().stream())
