@@ -120,7 +120,8 @@ class DossierFeed {
     }
 
     private void dispatch(String deliveryId, String dossierCode) {
-        String instance = runtime.startProcessInstanceByKey(PROCESS, businessKey(dossierCode), Map.of(DELIVERY, deliveryId)).getId();
+        String instance = runtime.startProcessInstanceByKey(PROCESS, businessKey(dossierCode), Map.of(DELIVERY, deliveryId))
+                .getId();
         deliveries.dispatched(deliveryId, instance);
     }
 
