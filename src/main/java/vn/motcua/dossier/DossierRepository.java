@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -31,10 +32,12 @@ class DossierRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
-    DossierRepository(JdbcClient jdbc, ObjectMapper json) {
+    DossierRepository(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     long insert(Dossier d) {
@@ -181,6 +184,9 @@ class DossierRepository {
                         e.from(), e.to(), e.actor(), e.outcome(), e.note(), e.status().name(),
                         timestamp(e.previousDueAt()), timestamp(e.dueAt()))
                 .update();
+        // Here, where every row is written whoever writes it, so no row escapes the listeners (the event feed).
+        events.publishEvent(new ControlSheetAppended(
+                jdbc.sql("select * from dossier where id = ?").param(dossierId).query(this::dossier).single(), e));
     }
 
     List<DossierEvent> events(long dossierId) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,9 +27,11 @@ public class SatisfactionEvaluations {
             """;
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    SatisfactionEvaluations(JdbcClient jdbc) {
+    SatisfactionEvaluations(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** The applicant's rating; refused when the result is not returned yet or the dossier was rated. */
@@ -51,7 +54,9 @@ public class SatisfactionEvaluations {
         } catch (DuplicateKeyException e) {
             throw EvaluationConflictException.alreadyEvaluated(dossier.code());
         }
-        return find(dossier.code()).orElseThrow();
+        Evaluation evaluation = find(dossier.code()).orElseThrow();
+        events.publishEvent(new DossierRated(evaluation));
+        return evaluation;
     }
 
     @Transactional(readOnly = true)

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,12 +23,16 @@ import vn.motcua.reports.ReportPeriod;
 import vn.motcua.reports.PeriodKind;
 
 /**
- * The tables report_delivery and report_delivery_attempt (V12). Attempts and outcomes are written in
- * transactions of their own: the engine job that sends rolls back when the receiver fails, and the
- * log must keep the failure.
+ * The tables report_delivery and report_delivery_attempt (V12; V80 adds the event deliveries of the
+ * dossier feed). Attempts and outcomes are written in transactions of their own: the engine job that
+ * sends rolls back when the receiver fails, and the log must keep the failure.
  */
 @Repository
 class DeliveryLog {
+
+    private static final String SELECT = """
+            select d.*, e.event_type from report_delivery d left join dossier_feed_event e on e.id = d.event_id
+            """;
 
     private final JdbcClient db;
     private final TransactionTemplate own;
@@ -67,26 +72,97 @@ class DeliveryLog {
     }
 
     Optional<ReportDelivery> find(String id) {
-        return db.sql("select * from report_delivery where id = ?").param(id).query(this::delivery).optional()
-                .map(this::withAttempts);
+        return db.sql(SELECT + "where d.id = ?").param(id).query(this::delivery).optional().map(this::withAttempts);
     }
 
     List<ReportDelivery> ofInstance(String processInstanceId) {
-        return db.sql("select * from report_delivery where process_instance_id = ? order by endpoint")
+        return db.sql(SELECT + "where d.process_instance_id = ? order by d.endpoint")
                 .param(processInstanceId).query(this::delivery).list();
     }
 
-    /** Deliveries of periods that start in [from, to], newest first, at most {@code limit}. */
+    /** Report deliveries of periods that start in [from, to], newest first, at most {@code limit}. */
     List<ReportDelivery> search(LocalDate from, LocalDate to, String endpoint, ReportDelivery.Status status, int limit) {
-        return db.sql("""
-                select * from report_delivery
-                where period_from between :from and :to
-                  and (cast(:endpoint as varchar) is null or endpoint = :endpoint)
-                  and (cast(:status as varchar) is null or status = :status)
-                order by created_at desc, id fetch first :limit rows only""")
+        return db.sql(SELECT + """
+                where d.event_id is null and d.period_from between :from and :to
+                  and (cast(:endpoint as varchar) is null or d.endpoint = :endpoint)
+                  and (cast(:status as varchar) is null or d.status = :status)
+                order by d.created_at desc, d.id fetch first :limit rows only""")
                 .param("from", from).param("to", to).param("endpoint", endpoint)
                 .param("status", status == null ? null : status.name()).param("limit", limit)
                 .query(this::delivery).list();
+    }
+
+    /** Event deliveries of one dossier, in the order of its feed per endpoint (re-sends after the first delivery). */
+    List<ReportDelivery> ofDossier(String dossierCode, String endpoint, ReportDelivery.Status status) {
+        return db.sql(SELECT + """
+                where d.dossier_code = :dossier
+                  and (cast(:endpoint as varchar) is null or d.endpoint = :endpoint)
+                  and (cast(:status as varchar) is null or d.status = :status)
+                order by d.endpoint, d.sequence, d.created_at, d.id""")
+                .param("dossier", dossierCode).param("endpoint", endpoint)
+                .param("status", status == null ? null : status.name())
+                .query(this::delivery).list();
+    }
+
+    /** Event deliveries created in [from, to), newest first, at most {@code limit}. */
+    List<ReportDelivery> events(Instant from, Instant to, String endpoint, ReportDelivery.Status status, int limit) {
+        return db.sql(SELECT + """
+                where d.event_id is not null and d.created_at >= :from and d.created_at < :to
+                  and (cast(:endpoint as varchar) is null or d.endpoint = :endpoint)
+                  and (cast(:status as varchar) is null or d.status = :status)
+                order by d.created_at desc, d.id fetch first :limit rows only""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("endpoint", endpoint)
+                .param("status", status == null ? null : status.name()).param("limit", limit)
+                .query(this::delivery).list();
+    }
+
+    /** A delivery of a feed event to an endpoint, in the caller's transaction: the first (EVENT) or a re-send. */
+    String createEvent(String endpoint, String eventId, String dossierCode, int sequence, ReportDelivery.Trigger trigger,
+            String requestedBy) {
+        String id = UUID.randomUUID().toString();
+        db.sql("""
+                insert into report_delivery (id, endpoint, units, trigger_type, requested_by, status, attempts, created_at,
+                    event_id, dossier_code, sequence)
+                values (?, ?, '', ?, ?, 'PENDING', 0, ?, ?, ?, ?)""")
+                .params(id, endpoint, trigger.name(), requestedBy, now(), eventId, dossierCode, sequence).update();
+        return id;
+    }
+
+    /** The dossier's events that have no first delivery to the endpoint yet, in order: (event id, sequence). */
+    List<Map.Entry<String, Integer>> eventsNotYetFor(String dossierCode, String endpoint) {
+        return db.sql("""
+                select e.id, e.sequence from dossier_feed_event e where e.dossier_code = ?
+                  and not exists (select 1 from report_delivery d where d.event_id = e.id and d.endpoint = ?
+                                  and d.trigger_type = 'EVENT')
+                order by e.sequence""").params(dossierCode, endpoint)
+                .query((row, i) -> Map.entry(row.getString("id"), row.getInt("sequence"))).list();
+    }
+
+    /** Whether an EVENT delivery of the dossier to the endpoint has its job and was not accepted yet. */
+    boolean eventInFlight(String dossierCode, String endpoint) {
+        return db.sql("""
+                select count(*) from report_delivery where dossier_code = ? and endpoint = ? and trigger_type = 'EVENT'
+                  and dispatched_at is not null and status <> 'DELIVERED'""")
+                .params(dossierCode, endpoint).query(Integer.class).single() > 0;
+    }
+
+    /** The EVENT delivery of the dossier to the endpoint next in line: the lowest sequence without a job. */
+    Optional<String> nextEventToDispatch(String dossierCode, String endpoint) {
+        return db.sql("""
+                select id from report_delivery where dossier_code = ? and endpoint = ? and trigger_type = 'EVENT'
+                  and dispatched_at is null order by sequence fetch first 1 rows only""")
+                .params(dossierCode, endpoint).query(String.class).optional();
+    }
+
+    /** The {@code dossier_feed} (or {@code report_push}) instance whose job sends the delivery. */
+    String processInstanceOf(String id) {
+        return db.sql("select process_instance_id from report_delivery where id = ?").param(id).query(String.class).single();
+    }
+
+    /** The delivery's engine job was created, in the process instance given. */
+    void dispatched(String id, String processInstanceId) {
+        db.sql("update report_delivery set dispatched_at = ?, process_instance_id = ? where id = ?")
+                .params(now(), processInstanceId, id).update();
     }
 
     /** Records an attempt and its outcome, committed whatever the caller's transaction does next. */
@@ -115,19 +191,24 @@ class DeliveryLog {
                 .list();
         return new ReportDelivery(d.id(), d.endpoint(), d.periodType(), d.periodFrom(), d.periodTo(), d.units(), d.trigger(),
                 d.requestedBy(), d.status(), d.attempts(), d.lastStatusCode(), d.lastError(), d.createdAt(),
-                d.lastAttemptAt(), d.deliveredAt(), attempts);
+                d.lastAttemptAt(), d.deliveredAt(), d.event(), d.dispatchedAt(), attempts);
     }
 
     private ReportDelivery delivery(ResultSet row, int i) throws SQLException {
         String units = row.getString("units");
+        String periodType = row.getString("period_type");
+        String eventId = row.getString("event_id");
         return new ReportDelivery(row.getString("id"), row.getString("endpoint"),
-                PeriodKind.valueOf(row.getString("period_type")), row.getObject("period_from", LocalDate.class),
+                periodType == null ? null : PeriodKind.valueOf(periodType), row.getObject("period_from", LocalDate.class),
                 row.getObject("period_to", LocalDate.class),
                 units == null || units.isEmpty() ? List.of() : Arrays.asList(units.split(",")),
                 ReportDelivery.Trigger.valueOf(row.getString("trigger_type")), row.getString("requested_by"),
                 ReportDelivery.Status.valueOf(row.getString("status")), row.getInt("attempts"),
                 (Integer) row.getObject("last_status_code", Integer.class), row.getString("last_error"),
-                instant(row, "created_at"), instant(row, "last_attempt_at"), instant(row, "delivered_at"), List.of());
+                instant(row, "created_at"), instant(row, "last_attempt_at"), instant(row, "delivered_at"),
+                eventId == null ? null : new ReportDelivery.FeedEvent(eventId, row.getString("dossier_code"),
+                        row.getInt("sequence"), row.getString("event_type")),
+                instant(row, "dispatched_at"), List.of());
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

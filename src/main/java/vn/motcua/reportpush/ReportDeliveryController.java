@@ -29,22 +29,40 @@ import vn.motcua.reports.PeriodKind;
 class ReportDeliveryController {
 
     private final ReportPush push;
+    private final DossierFeed feed;
     private final UnitAccess access;
 
-    ReportDeliveryController(ReportPush push, UnitAccess access) {
+    ReportDeliveryController(ReportPush push, DossierFeed feed, UnitAccess access) {
         this.push = push;
+        this.feed = feed;
         this.access = access;
     }
 
-    /** Deliveries of the periods that start between {@code from} and {@code to} (default: the last year), newest first. */
+    /** What the log lists: the periodic reports, or the events of the dossier feed. */
+    enum Kind {
+        REPORT, EVENT
+    }
+
+    /**
+     * Report deliveries of the periods that start between {@code from} and {@code to} (default: the last year),
+     * newest first; with {@code kind=EVENT}, the event deliveries created between those days instead (at most
+     * 1000); with {@code dossier}, every event delivery of that dossier, in the order of its feed per endpoint.
+     */
     @GetMapping
     List<ReportDelivery> deliveries(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String endpoint,
-            @RequestParam(required = false) ReportDelivery.Status status) {
+            @RequestParam(required = false) ReportDelivery.Status status,
+            @RequestParam(required = false) Kind kind,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String dossier) {
+        if (dossier != null) {
+            return push.eventDeliveries(dossier, endpoint, status);
+        }
         LocalDate until = to == null ? LocalDate.now().plusDays(1) : to;
-        return push.deliveries(from == null ? until.minusYears(1) : from, until, endpoint, status);
+        LocalDate since = from == null ? until.minusYears(1) : from;
+        return kind == Kind.EVENT ? push.eventDeliveries(since, until, endpoint, status)
+                : push.deliveries(since, until, endpoint, status);
     }
 
     /** One delivery with every attempt: when, how long, the receiver's status code or the error. */
@@ -58,6 +76,23 @@ class ReportDeliveryController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     List<ReportDelivery> resend(@Valid @RequestBody Resend request) {
         return push.resend(ReportPush.periodStarting(request.periodType(), request.periodFrom()), request.endpoint(),
+                access.actor());
+    }
+
+    /**
+     * Sends one delivery again. A report: its period to its endpoint, as {@code /resend} does. A feed event
+     * not yet accepted: its job runs again now (an incident is resolved), and the dossier's later events follow
+     * in order; one waiting for an earlier event is refused (409). A feed event accepted before: a new delivery
+     * of it (same event id) outside the order.
+     */
+    @PostMapping("/{id}/resend")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    List<ReportDelivery> resendOne(@PathVariable @Pattern(regexp = "[0-9a-f-]{36}") String id) {
+        ReportDelivery delivery = push.delivery(id);
+        if (delivery.event() != null) {
+            return feed.resend(delivery, access.actor());
+        }
+        return push.resend(ReportPush.periodStarting(delivery.periodType(), delivery.periodFrom()), delivery.endpoint(),
                 access.actor());
     }
 

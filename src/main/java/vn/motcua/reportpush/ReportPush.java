@@ -1,10 +1,5 @@
 package vn.motcua.reportpush;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -52,18 +47,17 @@ public class ReportPush {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final ZoneId zone;
-    private final HttpClient http;
+    private final Webhooks webhooks;
 
     ReportPush(ReportPushProperties settings, DeliveryLog deliveries, ReportPayload payload, RuntimeService runtime,
-            ManagementService management, MotcuaProperties motcua) {
+            ManagementService management, MotcuaProperties motcua, Webhooks webhooks) {
         this.settings = settings;
         this.deliveries = deliveries;
         this.payload = payload;
         this.runtime = runtime;
         this.management = management;
         this.zone = motcua.zone();
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.webhooks = webhooks;
     }
 
     /** The period a push started now reports: the last one of the configured type that has ended. */
@@ -123,41 +117,8 @@ public class ReportPush {
             throw new UnknownEndpointException(delivery.endpoint());
         }
         ReportPeriod period = new ReportPeriod(delivery.periodType(), delivery.periodFrom(), delivery.periodTo());
-        byte[] body = payload.json(period, delivery.units());
-        int attempt = delivery.attempts() + 1;
-        Instant started = Instant.now();
-        long timestamp = started.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(endpoint.url())
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header(WebhookSignature.DELIVERY, delivery.id())
-                .header(WebhookSignature.ATTEMPT, String.valueOf(attempt))
-                .header(WebhookSignature.PERIOD, label(period))
-                .header(WebhookSignature.TIMESTAMP, String.valueOf(timestamp))
-                .header(WebhookSignature.SIGNATURE, WebhookSignature.sign(endpoint.secret(), timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        Integer status = null;
-        String error;
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
-            error = status / 100 == 2 ? null : "HTTP " + status + ": " + abbreviate(response.body());
-        } catch (IOException e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
-        }
-        long millis = Instant.now().toEpochMilli() - started.toEpochMilli();
-        deliveries.recordAttempt(delivery.id(), attempt, started, millis, status, error);
-        if (error != null) {
-            log.warn("Report {} to {} (delivery {}, attempt {}) failed: {}", label(period), delivery.endpoint(), delivery.id(),
-                    attempt, error);
-            throw new DeliveryFailedException(delivery.id(), attempt, error);
-        }
-        log.info("Report {} delivered to {} (delivery {}, attempt {}, {} ms)", label(period), delivery.endpoint(),
-                delivery.id(), attempt, millis);
+        webhooks.post(delivery, endpoint.url(), endpoint.secret(), payload.json(period, delivery.units()),
+                Map.of(WebhookSignature.PERIOD, label(period)), "Report " + label(period));
     }
 
     /** Sends a period again to every endpoint, or one: new deliveries, through the engine like the scheduled ones. */
@@ -185,12 +146,19 @@ public class ReportPush {
         return deliveries.search(from, to, endpoint, status, 1000);
     }
 
-    public List<String> endpoints() {
-        return List.copyOf(settings.endpoints().keySet());
+    /** Every event delivery of a dossier, in the order of its feed per endpoint. */
+    public List<ReportDelivery> eventDeliveries(String dossierCode, String endpoint, ReportDelivery.Status status) {
+        return deliveries.ofDossier(dossierCode, endpoint, status);
     }
 
-    private static String abbreviate(String text) {
-        return text == null || text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    /** Event deliveries created from the start of {@code from} to the start of {@code to} (agency's zone), newest first. */
+    public List<ReportDelivery> eventDeliveries(LocalDate from, LocalDate to, String endpoint, ReportDelivery.Status status) {
+        return deliveries.events(from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant(), endpoint, status,
+                1000);
+    }
+
+    public List<String> endpoints() {
+        return List.copyOf(settings.endpoints().keySet());
     }
 
     /**

@@ -49,19 +49,28 @@ record ReportPushProperties(String cycle, PeriodKind period, String retryCycle, 
     }
 
     /**
-     * @param url    where the report is POSTed (https in production)
-     * @param secret the shared HMAC secret, from the environment, at least 32 characters
-     * @param units  the units whose figures the endpoint receives; all units when empty
+     * @param url     where the report is POSTed (https in production)
+     * @param secret  the shared HMAC secret, from the environment, at least 32 characters
+     * @param units   the units whose figures (and dossiers' events) the endpoint receives; all units when empty
+     * @param feedUrl where the dossier event feed is POSTed; no feed for the endpoint when unset
      */
-    record Endpoint(URI url, String secret, List<String> units) {
+    record Endpoint(URI url, String secret, List<String> units, URI feedUrl) {
 
         Endpoint {
             units = units == null ? List.of() : List.copyOf(units);
         }
 
+        /** Whether the endpoint gets the events of a dossier that has been at these units. */
+        boolean feeds(java.util.Collection<String> dossierUnits) {
+            return feedUrl != null && (units.isEmpty() || dossierUnits.stream().anyMatch(units::contains));
+        }
+
         void check(String name) {
             if (url == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
                 throw new IllegalStateException("motcua.report-push.endpoints." + name + ".url must be an http(s) URL");
+            }
+            if (feedUrl != null && !("https".equals(feedUrl.getScheme()) || "http".equals(feedUrl.getScheme()))) {
+                throw new IllegalStateException("motcua.report-push.endpoints." + name + ".feed-url must be an http(s) URL");
             }
             if (secret == null || secret.length() < 32) {
                 throw new IllegalStateException("motcua.report-push.endpoints." + name

@@ -12,7 +12,7 @@ import vn.motcua.reports.ReportPeriod;
 import vn.motcua.reports.PeriodKind;
 import vn.motcua.modelling.ProcessBean;
 
-/** The beans {@code report_push} calls: prepare the run's deliveries, then send each. */
+/** The beans {@code report_push} calls (prepare the run's deliveries, then send each) and {@code dossier_feed}'s. */
 @Configuration(proxyBeanMethods = false)
 class ReportPushSteps {
 
@@ -49,6 +49,13 @@ class ReportPushSteps {
     @Bean
     JavaDelegate pushReport(ReportPush push) {
         return execution -> push.send((String) execution.getVariable(DELIVERY));
+    }
+
+    /** {@code dossier_feed}'s one step: send the event delivery the instance was started for, then hand on to the next. */
+    @ProcessBean
+    @Bean
+    JavaDelegate sendDossierEvent(DossierFeed feed) {
+        return execution -> feed.send((String) execution.getVariable(DossierFeed.DELIVERY));
     }
 
     /** The deliveries prepared for the run, as the multi-instance's collection. */

@@ -20,6 +20,11 @@ public final class WebhookSignature {
     public static final String DELIVERY = "X-Motcua-Delivery";
     public static final String ATTEMPT = "X-Motcua-Attempt";
     public static final String PERIOD = "X-Motcua-Period";
+    /** The feed event's id (also in the body as {@code eventId}): the receiver's idempotency key. */
+    public static final String EVENT = "X-Motcua-Event";
+    public static final String DOSSIER = "X-Motcua-Dossier";
+    /** The feed event's number within its dossier's feed. */
+    public static final String SEQUENCE = "X-Motcua-Sequence";
     private static final String PREFIX = "sha256=";
 
     private WebhookSignature() {

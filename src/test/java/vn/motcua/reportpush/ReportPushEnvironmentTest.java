@@ -35,6 +35,28 @@ class ReportPushEnvironmentTest {
     }
 
     @Test
+    void shouldBindTheFeedUrlAndFeedDossiersThatHaveBeenAtTheEndpointsUnits() {
+        ReportPushProperties bound = bind(Map.of(
+                "MOTCUA_REPORTPUSH_ENDPOINTS_CENTRAL_URL", "https://tonghop.example.gov.vn/bao-cao",
+                "MOTCUA_REPORTPUSH_ENDPOINTS_CENTRAL_FEEDURL", "https://tonghop.example.gov.vn/giao-dich",
+                "MOTCUA_REPORTPUSH_ENDPOINTS_CENTRAL_SECRET", SECRET,
+                "MOTCUA_REPORTPUSH_ENDPOINTS_DISTRICT_URL", "https://huyen.example.gov.vn/bao-cao",
+                "MOTCUA_REPORTPUSH_ENDPOINTS_DISTRICT_FEEDURL", "https://huyen.example.gov.vn/giao-dich",
+                "MOTCUA_REPORTPUSH_ENDPOINTS_DISTRICT_SECRET", SECRET,
+                "MOTCUA_REPORTPUSH_ENDPOINTS_DISTRICT_UNITS", "000.00.01.H01",
+                "MOTCUA_REPORTPUSH_ENDPOINTS_REPORTSONLY_URL", "https://baocao.example.gov.vn/",
+                "MOTCUA_REPORTPUSH_ENDPOINTS_REPORTSONLY_SECRET", SECRET));
+
+        assertThat(bound.endpoints().get("central").feedUrl()).hasToString("https://tonghop.example.gov.vn/giao-dich");
+        java.util.List<String> commune = java.util.List.of("000.01.01.H01");
+        java.util.List<String> communeThenDistrict = java.util.List.of("000.01.01.H01", "000.00.01.H01");
+        assertThat(bound.endpoints().get("central").feeds(commune)).as("every unit").isTrue();
+        assertThat(bound.endpoints().get("district").feeds(commune)).as("not yet at the district").isFalse();
+        assertThat(bound.endpoints().get("district").feeds(communeThenDistrict)).as("handed over to it").isTrue();
+        assertThat(bound.endpoints().get("reportsonly").feeds(communeThenDistrict)).as("no feed-url").isFalse();
+    }
+
+    @Test
     void shouldNotBindEndpointsWithAnUnderscoreForTheDash() {
         ReportPushProperties bound = bind(Map.of(
                 "MOTCUA_REPORT_PUSH_ENDPOINTS_CENTRAL_URL", "https://tonghop.example.gov.vn/bao-cao",

@@ -76,6 +76,8 @@ public abstract class IntegrationTest {
         // Reports are pushed to receivers in the test JVM (TestWebhook): one for every unit, one for a ward.
         registry.add("motcua.report-push.endpoints.central.url", () -> TestWebhook.url("/trung-uong"));
         registry.add("motcua.report-push.endpoints.central.secret", () -> TestWebhook.SECRET);
+        // ... which also takes the dossier event feed of every unit (DossierFeedIT).
+        registry.add("motcua.report-push.endpoints.central.feed-url", () -> TestWebhook.url("/giao-dich"));
         registry.add("motcua.report-push.endpoints.phucxa.url", () -> TestWebhook.url("/phuong"));
         registry.add("motcua.report-push.endpoints.phucxa.secret", () -> TestWebhook.SECRET);
         registry.add("motcua.report-push.endpoints.phucxa.units", () -> "000.01.01.H01");
