@@ -102,6 +102,17 @@ class TravellingDossierIT extends IntegrationTest {
     }
 
     @Test
+    void shouldTellApplicantsWhereToFileAndWhoSettlesIt() {
+        String catalogue = http.getForObject("/?q={q}", String.class, "thay đổi nội dung đăng ký hộ kinh doanh");
+        assertThat(catalogue).contains("data-procedure=\"" + CHANGE + "\"").contains("Nộp hồ sơ tại (liên thông)")
+                .contains("Cấp xã").contains("Cấp huyện");
+        JsonNode entry = http.getForObject("/api/procedures/{key}", JsonNode.class, CHANGE);
+        assertThat(entry.path("routing").path("receivingLevel").asText()).isEqualTo("COMMUNE");
+        assertThat(entry.path("routing").path("decidedBy").asText()).isEqualTo("PARENT");
+        assertThat(entry.path("unitLevel").asText()).isEqualTo("DISTRICT");
+    }
+
+    @Test
     void shouldRefuseTheDistrictsOwnDeskAndACommuneWithoutADistrict() {
         // Received at commune desks only.
         ResponseEntity<JsonNode> atDistrict = http.postForEntity("/api/dossiers", submission(CHANGE, DISTRICT, "ONLINE",
