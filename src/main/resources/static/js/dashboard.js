@@ -96,7 +96,8 @@
     const body = fill('ii06a');
     report.units.forEach((unit) => {
       figuresRow(body, unit.unitName, unit.figures, 'unit');
-      unit.procedures.forEach((p) => figuresRow(body, '— ' + p.procedureCode + ' ' + p.procedureName, p.figures, 'procedure'));
+      unit.procedures.forEach((p) => figuresRow(body, '— ' + p.procedureCode + ' ' + p.procedureName
+          + (p.receivingUnitName ? ' (' + label('labelReceivedAt') + ' ' + p.receivingUnitName + ')' : ''), p.figures, 'procedure'));
     });
     figuresRow(body, label('labelTotal'), report.total, 'total');
     document.getElementById('ii06a-period').textContent =

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -169,13 +170,17 @@ class StandIns {
     /** A task created during a period goes to the deputy at once (the engine's task events, in its transaction). */
     @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
     void taskCreated(DelegateTask task) {
-        Object unit = task.getVariable("unit");
-        if (!(unit instanceof String unitCode)) {
-            return;
+        if (!(task.getVariable("unit") instanceof String)) {
+            return; // not a unit's process
         }
         List<String> candidates = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
-        for (Role role : Role.values()) {
-            if (!candidates.contains(role.group(unitCode))) {
+        // The group names the unit: a travelling dossier's approval is the deciding unit's, not its own unit's.
+        for (String candidate : candidates) {
+            int colon = candidate.indexOf(':');
+            String unitCode = candidate.substring(colon + 1);
+            Role role = colon < 0 ? null : Arrays.stream(Role.values())
+                    .filter(r -> r.group(unitCode).equals(candidate)).findFirst().orElse(null);
+            if (role == null) {
                 continue;
             }
             for (StandIn standIn : repository.active(unitCode, role)) {

@@ -26,6 +26,9 @@ import vn.motcua.unit.UnitLevel;
  *                            ({@code procedure.feeDecision}, output {@code fee} in VND), or null
  * @param feeExemptions       who pays nothing, and why ({@code procedure.feeExemption.<id>}), in the model's order
  * @param payment             when the applicant pays ({@code procedure.payment}; NONE for a free procedure)
+ * @param unitLevel           the level of the unit that decides (the competent level the catalogue publishes)
+ * @param routing             where dossiers are received and which unit decides ({@code procedure.receivedAt},
+ *                            {@code procedure.decidedBy}): the same unit unless the procedure travels
  */
 public record Procedure(
         String key,
@@ -48,7 +51,8 @@ public record Procedure(
         String feeNote,
         String feeDecision,
         List<FeeExemption> feeExemptions,
-        PaymentStage payment) {
+        PaymentStage payment,
+        Routing routing) {
 
     /** Whether a dossier of this version may owe anything: a fixed fee or a fee decision. */
     public boolean feeBearing() {

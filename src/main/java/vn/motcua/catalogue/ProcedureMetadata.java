@@ -66,6 +66,8 @@ final class ProcedureMetadata {
                     + PREFIX + "feeDecision) must say when it is paid: " + PREFIX
                     + "payment = BEFORE_PROCESSING, BEFORE_RESULT or NONE (collected outside motcua)");
         }
+        UnitLevel level = reader.choice("unitLevel", UnitLevel.class);
+        Routing routing = reader.routing(level);
         return Optional.of(new Procedure(
                 definition.getKey(),
                 definition.getVersion(),
@@ -74,7 +76,7 @@ final class ProcedureMetadata {
                 reader.text("name"),
                 properties.getOrDefault("nameEn", reader.text("name")),
                 reader.text("sector"),
-                reader.choice("unitLevel", UnitLevel.class),
+                level,
                 timeLimits.wholeWorkingDays(),
                 fee,
                 onlineLevel,
@@ -88,7 +90,8 @@ final class ProcedureMetadata {
                 feeNote == null || feeNote.isBlank() ? null : feeNote.strip(),
                 feeDecision,
                 exemptions,
-                payment));
+                payment,
+                routing));
     }
 
     private static Map<String, String> procedureProperties(Process process) {
@@ -128,6 +131,61 @@ final class ProcedureMetadata {
                         parts[1].strip()));
             });
             return List.copyOf(exemptions);
+        }
+
+        /**
+         * {@code procedure.receivedAt} (a level, or one unit's code; the procedure's own level when unset) and
+         * {@code procedure.decidedBy} (PARENT or one unit's code; the receiving unit when unset). A parent
+         * decides one level up from where dossiers are received, at the procedure's level.
+         */
+        Routing routing(UnitLevel level) {
+            String received = properties.getOrDefault("receivedAt", "").strip();
+            String decided = properties.getOrDefault("decidedBy", "").strip();
+            String process = "process " + definition.getKey();
+            UnitLevel receivingLevel = received.isEmpty() ? level : levelOrNull(received);
+            String receivingUnit = received.isEmpty() || receivingLevel != null ? null : received;
+            if (receivingUnit != null && !Routing.UNIT_CODE.matcher(receivingUnit).matches()) {
+                throw invalid(process, PREFIX + "receivedAt must be a level " + Arrays.toString(UnitLevel.values())
+                        + " or one unit's code (e.g. 000.00.31.H26), not '" + received + "'");
+            }
+            if (decided.isEmpty()) {
+                if (receivingLevel != null && receivingLevel != level) {
+                    throw invalid(process, PREFIX + "receivedAt " + receivingLevel + " differs from " + PREFIX
+                            + "unitLevel " + level + " but no unit decides: set " + PREFIX
+                            + "decidedBy (PARENT or a unit code), or make receivedAt " + level);
+                }
+                return new Routing(receivingLevel, receivingUnit, null);
+            }
+            if (!Routing.PARENT.equals(decided) && (levelOrNull(decided) != null
+                    || !Routing.UNIT_CODE.matcher(decided).matches())) {
+                throw invalid(process, PREFIX + "decidedBy must be PARENT (the receiving unit's parent) or one unit's"
+                        + " code (e.g. 000.00.12.H26), not '" + decided + "'");
+            }
+            if (Routing.PARENT.equals(decided) && receivingLevel != null && !isChildLevel(receivingLevel, level)) {
+                throw invalid(process, PREFIX + "decidedBy PARENT: the parent of a " + receivingLevel
+                        + " unit is not at " + PREFIX + "unitLevel " + level + "; set " + PREFIX + "receivedAt to "
+                        + (level == UnitLevel.COMMUNE ? "a unit code" : level == UnitLevel.DISTRICT ? "COMMUNE" : "DISTRICT")
+                        + ", or name the deciding unit's code in " + PREFIX + "decidedBy");
+            }
+            if (decided.equals(receivingUnit)) {
+                throw invalid(process, PREFIX + "decidedBy names the receiving unit " + decided
+                        + " itself: leave " + PREFIX + "decidedBy out");
+            }
+            return new Routing(receivingLevel, receivingUnit, decided);
+        }
+
+        private static UnitLevel levelOrNull(String value) {
+            for (UnitLevel candidate : UnitLevel.values()) {
+                if (candidate.name().equals(value)) {
+                    return candidate;
+                }
+            }
+            return null;
+        }
+
+        /** A commune's parent is a district, a district's the province (the enum runs upwards). */
+        private static boolean isChildLevel(UnitLevel child, UnitLevel parent) {
+            return child.ordinal() == parent.ordinal() - 1;
         }
 
         TimeLimits timeLimits() {

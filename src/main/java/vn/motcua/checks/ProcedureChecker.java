@@ -46,6 +46,7 @@ import vn.motcua.catalogue.FeeExemption;
 import vn.motcua.catalogue.InvalidProcedureException;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.catalogue.Routing;
 import vn.motcua.documents.DocumentsProperties;
 import vn.motcua.modelling.ExtensionProperties;
 import vn.motcua.modelling.ProcessExpressions;
@@ -72,7 +73,11 @@ public class ProcedureChecker {
     private static final Pattern CHOSEN_MOMENT = Pattern.compile("^\\$\\{\\s*[a-z][A-Za-z0-9]*Period\\.(startsAt|endsAt)\\(execution\\)\\s*}$");
     /** A start event that repeats (a periodic report) reads its cycle from the configuration, through a bean. */
     private static final Pattern CONFIGURED_CYCLE = Pattern.compile("^\\$\\{\\s*[a-z][A-Za-z0-9]*\\.[a-z][A-Za-z0-9]*\\(\\)\\s*}$");
-    private static final Pattern GROUP = Pattern.compile("^([a-z]+):(\\$\\{unit}|[A-Za-z0-9._-]+)$");
+    /**
+     * {@code ${unit}}: the unit whose process it is (in a procedure's model, the unit that decides); {@code ${decidingUnit}}:
+     * in the lifecycle, the unit that decides a dossier received at {@code unit} (the same unless it travels).
+     */
+    private static final Pattern GROUP = Pattern.compile("^([a-z]+):(\\$\\{unit}|\\$\\{decidingUnit}|[A-Za-z0-9._-]+)$");
     /** FEEL (no Java calls: the engine's FEEL has external functions off); JUEL or scripts would reach code. */
     private static final Set<String> FEEL_LANGUAGES = Set.of("feel", "https://www.omg.org/spec/dmn/20191111/feel/",
             "http://www.omg.org/spec/dmn/20180521/feel/", "https://www.omg.org/spec/dmn/20180521/feel/");
@@ -262,6 +267,7 @@ public class ProcedureChecker {
             rules.add(process, "thủ tục không khai báo giấy tờ bắt buộc nào (procedure.document.<id> = tên | tên tiếng Anh | required ...)",
                     "the procedure declares no required document (procedure.document.<id> = name | English name | required ...)");
         }
+        checkRouting(rules, process, procedure);
         Form submission = forms.get(procedure.submissionForm());
         checkFee(rules, process, procedure, submission, decisionAvailable);
         for (DocumentSlot slot : procedure.documents()) {
@@ -283,6 +289,22 @@ public class ProcedureChecker {
                                         + ", which is none of the field's options " + submission.options().get(condition.field()));
                     }
                 }
+            }
+        }
+    }
+
+    /** A unit named in procedure.receivedAt or procedure.decidedBy must be in the unit list (docs/modelling-guide.md). */
+    private void checkRouting(Rules rules, Process process, Procedure procedure) {
+        Routing routing = procedure.routing();
+        String[][] named = {{"receivedAt", routing.receivingUnit()}, {"decidedBy", routing.decidingUnit()}};
+        for (String[] property : named) {
+            if (property[1] != null && !knownUnit.test(property[1])) {
+                rules.add(process, "procedure." + property[0] + " nêu đơn vị '" + property[1]
+                                + "' không có trong danh mục đơn vị; đề nghị quản trị viên tạo đơn vị (/api/admin/units) hoặc dùng "
+                                + (property[0].equals("receivedAt") ? "một cấp (COMMUNE, DISTRICT, PROVINCE)" : "PARENT"),
+                        "procedure." + property[0] + " names unit '" + property[1]
+                                + "', which is not in the unit list; ask an administrator to create it (/api/admin/units) or use "
+                                + (property[0].equals("receivedAt") ? "a level (COMMUNE, DISTRICT, PROVINCE)" : "PARENT"));
             }
         }
     }

@@ -15,6 +15,8 @@ import vn.motcua.catalogue.ResultChannel;
  * @param dueAt    the overall due date (the receipt's appointment), from the procedure's legal deadline
  *                 counted on the working-time calendar; moved only by the supplement clock policy
  * @param clock    the rest of the deadline facts: counting start, original due date, pauses, overdue, apology
+ * @param decidingUnitCode the unit that processes and decides it: {@code unitCode} (where it was received and
+ *                 is returned) unless the procedure travels ("liên thông", {@code procedure.decidedBy})
  */
 public record Dossier(
         long id,
@@ -40,7 +42,13 @@ public record Dossier(
         String currentHolder,
         String submittedBy,
         String processInstanceId,
-        DossierClock clock) {
+        DossierClock clock,
+        String decidingUnitCode) {
+
+    /** Whether it was received at one unit and is decided by another. */
+    public boolean travels() {
+        return !unitCode.equals(decidingUnitCode);
+    }
 
     /** Late: finished after its due date, or still open past it. An apology letter does not change that. */
     public boolean late(Instant now) {

@@ -91,6 +91,7 @@ class DossierController {
             String code,
             ProcedureRef procedure,
             String unitCode,
+            String decidingUnitCode,
             Channel channel,
             ResultChannel resultChannel,
             DossierStatus status,
@@ -111,7 +112,7 @@ class DossierController {
             return new DossierResponse(d.code(),
                     new ProcedureRef(d.procedureKey(), d.procedureVersion(), d.procedureCode(), d.procedureName(),
                             d.legalBasis()),
-                    d.unitCode(), d.channel(), d.resultChannel(), d.status(), d.decision(), d.applicant(),
+                    d.unitCode(), d.decidingUnitCode(), d.channel(), d.resultChannel(), d.status(), d.decision(), d.applicant(),
                     d.formData(), d.deadlineDays(), d.receivedAt(), d.acceptedAt(), d.dueAt(), d.finishedAt(),
                     Deadline.of(d, now), d.currentStep(), d.currentHolder(), controlSheet);
         }
@@ -205,8 +206,13 @@ class DossierController {
                 .toList();
     }
 
+    /** A travelling dossier's control sheet as the reader's unit may read it ({@link ControlSheetParts}). */
     private DossierResponse details(Dossier dossier) {
-        return DossierResponse.of(dossier, dossiers.controlSheet(dossier.code()),
-                ClockUtil.getCurrentTime().toInstant());
+        List<DossierEvent> whole = dossiers.controlSheet(dossier.code());
+        List<DossierEvent> sheet = !dossier.travels() ? whole : access.current()
+                .map(officer -> ControlSheetParts.visible(whole, officer.canRead(dossier.unitCode()),
+                        officer.canRead(dossier.decidingUnitCode())))
+                .orElse(whole);
+        return DossierResponse.of(dossier, sheet, ClockUtil.getCurrentTime().toInstant());
     }
 }

@@ -25,6 +25,7 @@ import vn.motcua.MotcuaProperties;
 import vn.motcua.catalogue.DocumentSlot;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.catalogue.Routing;
 import vn.motcua.catalogue.SubmissionChannel;
 import vn.motcua.documents.CheckedUploads;
 import vn.motcua.documents.DocumentViolation;
@@ -88,14 +89,16 @@ public class DossierManagement {
 
         private final Procedure procedure;
         private final Unit unit;
+        private final Unit decidingUnit;
         private final Submission submission;
         private final Map<String, Object> data;
         private final CheckedUploads files;
 
-        private CheckedSubmission(Procedure procedure, Unit unit, Submission submission, Map<String, Object> data,
-                CheckedUploads files) {
+        private CheckedSubmission(Procedure procedure, Unit unit, Unit decidingUnit, Submission submission,
+                Map<String, Object> data, CheckedUploads files) {
             this.procedure = procedure;
             this.unit = unit;
+            this.decidingUnit = decidingUnit;
             this.submission = submission;
             this.data = data;
             this.files = files;
@@ -124,10 +127,11 @@ public class DossierManagement {
             throw InvalidSubmissionException.of("unitCode", "closed", "Đơn vị " + unit.code()
                     + " đã ngừng tiếp nhận hồ sơ / Unit " + unit.code() + " takes no new dossiers");
         }
-        if (unit.level() != procedure.unitLevel()) {
-            throw InvalidSubmissionException.of("unitCode", "level", "Thủ tục này do đơn vị cấp "
-                    + procedure.unitLevel() + " giải quyết / This procedure is settled by a " + procedure.unitLevel() + " unit");
+        if (!procedure.routing().receivesAt(unit.code(), unit.level())) {
+            throw InvalidSubmissionException.of("unitCode", "level", text("dossier.unit.notReceiving",
+                    procedure.routing().receivedAt()));
         }
+        Unit decidingUnit = decidingUnit(procedure, unit);
         if (!procedure.channels().contains(SubmissionChannel.valueOf(submission.channel().name()))) {
             throw InvalidSubmissionException.of("channel", "option", "Thủ tục này chỉ tiếp nhận hồ sơ qua "
                     + procedure.channels() + ", không qua " + submission.channel() + " / This procedure accepts dossiers only by "
@@ -152,7 +156,7 @@ public class DossierManagement {
             if (!formViolations.isEmpty() || !documentViolations.isEmpty()) {
                 throw new InvalidSubmissionException(formViolations, documentViolations);
             }
-            return new CheckedSubmission(procedure, unit, submission, data, files);
+            return new CheckedSubmission(procedure, unit, decidingUnit, submission, data, files);
         } catch (RuntimeException | Error e) {
             files.close();
             throw e;
@@ -165,11 +169,36 @@ public class DossierManagement {
      * which is not kept and cannot be read again.
      */
     public SubmittedDossier record(CheckedSubmission checked, String submittedBy) {
-        return record(checked.procedure, checked.unit, checked.submission, checked.data, checked.files, submittedBy);
+        return record(checked.procedure, checked.unit, checked.decidingUnit, checked.submission, checked.data,
+                checked.files, submittedBy);
     }
 
-    private SubmittedDossier record(Procedure procedure, Unit unit, Submission submission, Map<String, Object> data,
-            CheckedUploads files, String submittedBy) {
+    /**
+     * The unit that processes and decides a dossier received at {@code unit}: the unit itself, its parent or
+     * the unit the procedure names ({@code procedure.decidedBy}); it must exist, be open and be at the
+     * procedure's level, or nothing can be decided and the submission is refused.
+     */
+    private Unit decidingUnit(Procedure procedure, Unit unit) {
+        Routing routing = procedure.routing();
+        if (!routing.travels()) {
+            return unit;
+        }
+        String code = routing.decidedByParent() ? unit.parentCode() : routing.decidingUnit();
+        Unit deciding = code == null ? null : units.find(code).filter(Unit::open).orElse(null);
+        if (deciding == null || deciding.level() != procedure.unitLevel()) {
+            throw InvalidSubmissionException.of("unitCode", "noDecidingUnit", text("dossier.unit.noDecidingUnit",
+                    unit.code(), procedure.unitLevel()));
+        }
+        return deciding;
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, Locale.forLanguageTag("vi")) + " / "
+                + messages.getMessage(key, arguments, Locale.ENGLISH);
+    }
+
+    private SubmittedDossier record(Procedure procedure, Unit unit, Unit decidingUnit, Submission submission,
+            Map<String, Object> data, CheckedUploads files, String submittedBy) {
         Applicant applicant = Applicant.from(data);
         Instant now = now();
         String code = codes.next(unit.code(), LocalDate.ofInstant(now, settings.zone()));
@@ -177,7 +206,7 @@ public class DossierManagement {
                 procedure.name(), procedure.legalBasis(), unit.code(), submission.channel(), submission.resultChannel(),
                 DossierStatus.SUBMITTED, null, applicant, data, procedure.deadlineWorkingDays(), now, null, null,
                 null, null, null, submittedBy, null, new DossierClock(procedure.timeLimits().legal().toString(), null,
-                        null, null, Duration.ZERO, null, null, null, null)));
+                        null, null, Duration.ZERO, null, null, null, null), decidingUnit.code()));
         dossiers.append(id, new DossierEvent(now, EventType.SUBMITTED, null, null, applicant.name(), unit.code(),
                 submittedBy, submission.channel().name(), null, DossierStatus.SUBMITTED));
         dossiers.updateHolder(id, null, applicant.name());
@@ -187,6 +216,7 @@ public class DossierManagement {
 
         Map<String, Object> variables = new HashMap<>(data);
         variables.put("unit", unit.code());
+        variables.put("decidingUnit", decidingUnit.code());
         variables.put("procedureKey", procedure.key());
         variables.put("procedureVersion", procedure.version());
         variables.put("resultChannel", submission.resultChannel().name());
@@ -275,6 +305,22 @@ public class DossierManagement {
         Dossier dossier = get(code);
         dossiers.markAccepted(dossier.id(), now());
         append(dossier, EventType.ACCEPTED, null, null, null, DossierStatus.IN_PROGRESS);
+        if (dossier.travels()) {
+            handedOverBetweenUnits(dossier, dossier.unitCode(), dossier.decidingUnitCode(), DossierStatus.IN_PROGRESS);
+        }
+    }
+
+    /**
+     * A travelling dossier changes units: accepted at the receiving desk, it goes to the deciding unit; decided,
+     * it comes back to the desk for the result. One {@code HANDED_OVER} row names both units (codes and names).
+     */
+    private void handedOverBetweenUnits(Dossier dossier, String fromUnit, String toUnit, DossierStatus status) {
+        dossiers.append(dossier.id(), new DossierEvent(now(), EventType.HANDED_OVER, null, null, unitName(fromUnit),
+                unitName(toUnit), null, null, null, status, null, null, fromUnit, toUnit));
+    }
+
+    private String unitName(String code) {
+        return units.find(code).map(Unit::name).orElse(code);
     }
 
     void requestSupplement(String code) {
@@ -326,6 +372,10 @@ public class DossierManagement {
         Dossier dossier = get(code);
         dossiers.markDecided(dossier.id(), decision);
         append(dossier, EventType.DECIDED, null, decision.name(), null, DossierStatus.AWAITING_RESULT_RETURN);
+        if (dossier.travels()) {
+            handedOverBetweenUnits(dossier, dossier.decidingUnitCode(), dossier.unitCode(),
+                    DossierStatus.AWAITING_RESULT_RETURN);
+        }
     }
 
     void recordResultReturned(String code) {

@@ -44,11 +44,11 @@ class DossierRepository {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into dossier (code, procedure_key, procedure_version, procedure_code, procedure_name,
-                    legal_basis, unit_code, channel, result_channel, status, applicant_name, applicant_id_number,
+                    legal_basis, unit_code, deciding_unit_code, channel, result_channel, status, applicant_name, applicant_id_number,
                     applicant_phone, applicant_email, applicant_address, form_data, deadline_days,
                     legal_deadline, received_at, submitted_by)
                 values (:code, :procedureKey, :procedureVersion, :procedureCode, :procedureName,
-                    :legalBasis, :unitCode, :channel, :resultChannel, :status, :applicantName, :applicantIdNumber,
+                    :legalBasis, :unitCode, :decidingUnitCode, :channel, :resultChannel, :status, :applicantName, :applicantIdNumber,
                     :applicantPhone, :applicantEmail, :applicantAddress, :formData, :deadlineDays,
                     :legalDeadline, :receivedAt, :submittedBy)
                 """)
@@ -59,6 +59,7 @@ class DossierRepository {
                 .param("procedureName", d.procedureName())
                 .param("legalBasis", d.legalBasis())
                 .param("unitCode", d.unitCode())
+                .param("decidingUnitCode", d.decidingUnitCode())
                 .param("channel", d.channel().name())
                 .param("resultChannel", d.resultChannel().name())
                 .param("status", d.status().name())
@@ -178,11 +179,12 @@ class DossierRepository {
     void append(long dossierId, DossierEvent e) {
         jdbc.sql("""
                 insert into dossier_event (dossier_id, occurred_at, event_type, step_id, step_name,
-                    from_party, to_party, actor, outcome, note, status, previous_due_at, due_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    from_party, to_party, actor, outcome, note, status, previous_due_at, due_at, from_unit_code,
+                    to_unit_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(dossierId, timestamp(e.occurredAt()), e.type().name(), e.stepId(), e.stepName(),
                         e.from(), e.to(), e.actor(), e.outcome(), e.note(), e.status().name(),
-                        timestamp(e.previousDueAt()), timestamp(e.dueAt()))
+                        timestamp(e.previousDueAt()), timestamp(e.dueAt()), e.fromUnit(), e.toUnit())
                 .update();
         // Here, where every row is written whoever writes it, so no row escapes the listeners (the event feed).
         events.publishEvent(new ControlSheetAppended(
@@ -204,7 +206,9 @@ class DossierRepository {
                         rs.getString("note"),
                         DossierStatus.valueOf(rs.getString("status")),
                         instant(rs, "previous_due_at"),
-                        instant(rs, "due_at")))
+                        instant(rs, "due_at"),
+                        rs.getString("from_unit_code"),
+                        rs.getString("to_unit_code")))
                 .list();
     }
 
@@ -245,7 +249,8 @@ class DossierRepository {
                         instant(rs, "overdue_at"),
                         rs.getObject("new_appointment_date", LocalDate.class),
                         rs.getString("apology_reason"),
-                        DossierClock.years(rs.getString("provisional_years"))));
+                        DossierClock.years(rs.getString("provisional_years"))),
+                rs.getString("deciding_unit_code"));
     }
 
     private static Timestamp timestamp(Instant instant) {

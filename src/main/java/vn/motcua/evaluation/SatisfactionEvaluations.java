@@ -41,12 +41,13 @@ public class SatisfactionEvaluations {
         }
         Instant now = ClockUtil.getCurrentTime().toInstant();
         try {
-            // The unique dossier_id settles two simultaneous attempts: exactly one row survives.
+            // The unique dossier_id settles two simultaneous attempts: exactly one row survives. A rating counts
+            // for the unit that decided the dossier, as II.06a and the rankings do (docs/reports.md).
             jdbc.sql("""
                     insert into evaluation (dossier_id, unit_code, procedure_key, overall, timeliness,
                         staff_attitude, information_clarity, contacts_needed, comment, submitted_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(dossier.id(), dossier.unitCode(), dossier.procedureKey(), rating.overall().name(),
+                    .params(dossier.id(), dossier.decidingUnitCode(), dossier.procedureKey(), rating.overall().name(),
                             rating.timeliness().name(), rating.staffAttitude().name(),
                             rating.informationClarity().name(), rating.contactsNeeded(), rating.comment(),
                             Timestamp.from(now))

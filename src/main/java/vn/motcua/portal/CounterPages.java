@@ -57,7 +57,7 @@ class CounterPages {
         List<Unit> served = served();
         if (!serves(served, procedure)) {
             access.checkReceivesForAny(units.all().stream()
-                    .filter(unit -> unit.level() == procedure.unitLevel()).map(Unit::code).toList());
+                    .filter(unit -> procedure.routing().receivesAt(unit.code(), unit.level())).map(Unit::code).toList());
         }
         return pages.submissionPage(procedure, deskChannels(procedure), "/quay/bien-nhan",
                 unit -> served.contains(unit), model);
@@ -69,7 +69,7 @@ class CounterPages {
     }
 
     private static boolean serves(List<Unit> served, Procedure procedure) {
-        return !deskChannels(procedure).isEmpty() && served.stream().anyMatch(unit -> unit.level() == procedure.unitLevel());
+        return !deskChannels(procedure).isEmpty() && served.stream().anyMatch(unit -> procedure.routing().receivesAt(unit.code(), unit.level()));
     }
 
     /** Only the channels the procedure accepts: a copy certified from its original is never posted. */

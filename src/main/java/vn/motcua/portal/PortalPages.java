@@ -91,7 +91,7 @@ class PortalPages {
             Model model) {
         model.addAttribute("procedure", procedure);
         model.addAttribute("units", units.open().stream()
-                .filter(unit -> unit.level() == procedure.unitLevel() && offered.test(unit)).toList());
+                .filter(unit -> procedure.routing().receivesAt(unit.code(), unit.level()) && offered.test(unit)).toList());
         model.addAttribute("channels", channels);
         model.addAttribute("receiptAction", receiptAction);
         model.addAttribute("counter", channels.size() > 1);

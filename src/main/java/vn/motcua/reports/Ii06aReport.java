@@ -17,6 +17,11 @@ public record Ii06aReport(ReportPeriod period, Instant asOf, String unitCode, St
     public record UnitLine(String unitCode, String unitName, Figures figures, List<ProcedureLine> procedures) {
     }
 
-    public record ProcedureLine(String procedureKey, String procedureCode, String procedureName, Figures figures) {
+    /**
+     * @param receivingUnitCode the desk that received these dossiers when it is not the unit itself (they travelled,
+     *                          "liên thông"), else null; one line per such desk
+     */
+    public record ProcedureLine(String procedureKey, String procedureCode, String procedureName, Figures figures,
+            String receivingUnitCode, String receivingUnitName) {
     }
 }

@@ -34,9 +34,12 @@ class ReportRepository {
         this.postgresql = "PostgreSQL".equals(databaseName(dataSource));
     }
 
-    /** One row of the II.06a query: a unit and procedure's figures, and how many were wholly online. */
-    record Line(String unitCode, String procedureKey, String procedureCode, String procedureName, Figures figures,
-            long whollyOnline) {
+    /**
+     * One row of the II.06a query: a deciding unit's figures for a procedure and the desk that received the
+     * dossiers ({@code receivingUnitCode}, the unit itself unless they travelled), and how many were wholly online.
+     */
+    record Line(String unitCode, String receivingUnitCode, String procedureKey, String procedureCode,
+            String procedureName, Figures figures, long whollyOnline) {
     }
 
     record UnitEvaluations(String unitCode, long evaluations, long verySatisfied, long satisfied, long notSatisfied) {
@@ -70,7 +73,8 @@ class ReportRepository {
         Map<String, String[]> names = new HashMap<>();
         return lines.stream().map(line -> {
             String[] name = names.computeIfAbsent(line.procedureKey(), this::procedureName);
-            return new Line(line.unitCode(), line.procedureKey(), name[0], name[1], line.figures(), line.whollyOnline());
+            return new Line(line.unitCode(), line.receivingUnitCode(), line.procedureKey(), name[0], name[1],
+                    line.figures(), line.whollyOnline());
         }).toList();
     }
 
@@ -87,13 +91,16 @@ class ReportRepository {
                 .single();
     }
 
-    /** Parameters {@code :s}, {@code :e}, {@code :a}, and {@code :units}, {@code :procedure} when narrowed. */
+    /**
+     * Parameters {@code :s}, {@code :e}, {@code :a}, and {@code :units}, {@code :procedure} when narrowed. A
+     * dossier counts for the unit that decides it (docs/reports.md), one line per desk that received it.
+     */
     static String linesSql(ZoneId zone, Instant start, boolean someUnits, boolean oneProcedure) {
         String resolved = "finished_at < :e and status = 'RESULT_RETURNED'";
         String open = "(finished_at is null or finished_at >= :e)";
         String localDay = "cast(%s + " + offsetLiteral(zone, start) + " as date)";
         return """
-                select unit_code, procedure_key,
+                select deciding_unit_code, unit_code, procedure_key,
                     sum(case when received_at < :s then 1 else 0 end) as carried_over,
                     sum(case when received_at >= :s and channel = 'ONLINE' then 1 else 0 end) as online,
                     sum(case when received_at >= :s and channel <> 'ONLINE' then 1 else 0 end) as counter_or_post,
@@ -110,10 +117,10 @@ class ReportRepository {
                     sum(case when finished_at < :e and status = 'REFUSED' then 1 else 0 end) as refused
                 from dossier
                 where received_at < :e and (finished_at is null or finished_at >= :s)%5$s
-                group by unit_code, procedure_key
-                order by unit_code, procedure_key""".formatted(resolved, open, localDay.formatted("finished_at"),
+                group by deciding_unit_code, procedure_key, unit_code
+                order by deciding_unit_code, procedure_key, unit_code""".formatted(resolved, open, localDay.formatted("finished_at"),
                 localDay.formatted("due_at"),
-                (someUnits ? " and unit_code in (:units)" : "") + (oneProcedure ? " and procedure_key = :procedure" : ""));
+                (someUnits ? " and deciding_unit_code in (:units)" : "") + (oneProcedure ? " and procedure_key = :procedure" : ""));
     }
 
     List<UnitEvaluations> evaluations(Instant start, Instant end, Collection<String> units) {
@@ -155,7 +162,7 @@ class ReportRepository {
                     (select max(h.occurred_at) from dossier_event h where h.dossier_id = d.id
                         and h.event_type in ('SUBMITTED', 'HANDED_OVER', 'TASK_REASSIGNED', 'STEP_COMPLETED')) as held_since
                 from dossier d
-                where d.unit_code = :unit and d.finished_at is null and d.clock_paused_at is null
+                where d.deciding_unit_code = :unit and d.finished_at is null and d.clock_paused_at is null
                     and (d.due_at < :now or exists (select 1 from dossier_event w where w.dossier_id = d.id
                         and w.event_type = 'DEADLINE_WARNING' and w.step_id is null and w.due_at = d.due_at))
                 order by d.due_at, d.code""")
@@ -186,8 +193,8 @@ class ReportRepository {
                 new Figures.Resolved(resolved, before, resolved - before - late, late),
                 new Figures.InProgress(inProgress, inProgress - overdue, overdue),
                 rs.getLong("awaiting_supplement"), rs.getLong("withdrawn"), rs.getLong("refused"));
-        return new Line(rs.getString("unit_code"), rs.getString("procedure_key"), null, null, figures,
-                rs.getLong("wholly_online"));
+        return new Line(rs.getString("deciding_unit_code"), rs.getString("unit_code"), rs.getString("procedure_key"), null,
+                null, figures, rs.getLong("wholly_online"));
     }
 
     /**

@@ -26,14 +26,24 @@ final class ReportTables {
     static ReportTable ii06a(Ii06aReport report) {
         List<String> headings = new ArrayList<>(List.of("Mã đơn vị", "Tên đơn vị", "Mã thủ tục", "Tên thủ tục"));
         headings.addAll(FIGURE_HEADINGS);
+        // Last, so that the figures keep their columns: the desk that received dossiers the unit decided.
+        headings.add("Nơi tiếp nhận (liên thông)");
         List<List<Object>> rows = new ArrayList<>();
         for (Ii06aReport.UnitLine unit : report.units()) {
             for (Ii06aReport.ProcedureLine p : unit.procedures()) {
-                rows.add(row(Stream.of(unit.unitCode(), unit.unitName(), p.procedureCode(), p.procedureName()), p.figures()));
+                List<Object> row = row(Stream.of(unit.unitCode(), unit.unitName(), p.procedureCode(), p.procedureName()),
+                        p.figures());
+                row.add(p.receivingUnitCode() == null ? null : p.receivingUnitCode() + " " + p.receivingUnitName());
+                rows.add(row);
             }
             rows.add(row(Stream.of(unit.unitCode(), unit.unitName(), null, "Cộng đơn vị"), unit.figures()));
         }
         rows.add(row(Stream.of(null, "Tổng cộng", null, null), report.total()));
+        rows.forEach(row -> {
+            while (row.size() < headings.size()) {
+                row.add(null);
+            }
+        });
         return new ReportTable("II.06a " + report.period().from() + " - " + report.period().to(), headings, rows);
     }
 

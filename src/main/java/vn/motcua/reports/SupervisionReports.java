@@ -91,8 +91,12 @@ public class SupervisionReports {
         List<Ii06aReport.UnitLine> lines = shown.values().stream()
                 .map(unit -> {
                     List<Ii06aReport.ProcedureLine> procedures = byUnit.getOrDefault(unit.code(), List.of()).stream()
-                            .map(l -> new Ii06aReport.ProcedureLine(l.procedureKey(), l.procedureCode(), l.procedureName(),
-                                    l.figures()))
+                            .map(l -> {
+                                boolean travelled = !l.receivingUnitCode().equals(unit.code());
+                                return new Ii06aReport.ProcedureLine(l.procedureKey(), l.procedureCode(), l.procedureName(),
+                                        l.figures(), travelled ? l.receivingUnitCode() : null,
+                                        travelled ? unitName(l.receivingUnitCode()) : null);
+                            })
                             .toList();
                     return new Ii06aReport.UnitLine(unit.code(), unit.name(),
                             Figures.sum(procedures.stream().map(Ii06aReport.ProcedureLine::figures).toList()), procedures);
@@ -100,6 +104,10 @@ public class SupervisionReports {
                 .toList();
         return new Ii06aReport(period, window.asOf, unitCode, procedureKey, lines,
                 Figures.sum(lines.stream().map(Ii06aReport.UnitLine::figures).toList()));
+    }
+
+    private String unitName(String code) {
+        return units.find(code).map(Unit::name).orElse(code);
     }
 
     FeeReport fees(ReportPeriod period, String unitCode, Collection<String> readable) {

@@ -69,10 +69,10 @@ class EngineVariableWrites {
 
     /**
      * Variables our own code sets and routes or identifies a dossier by: {@code DossierManagement}
-     * (unit, procedure, result channel, supplement timeout), {@code Payments} (fee), SLA (late dossier
+     * (unit, deciding unit and, in the procedure's model, the receiving unit; procedure, result channel, supplement timeout), {@code Payments} (fee), SLA (late dossier
      * decisions, apology letters), report push (period, deliveries).
      */
-    static final Set<String> ROUTING = Set.of("unit", "procedureKey", "procedureVersion", "resultChannel",
+    static final Set<String> ROUTING = Set.of("unit", "decidingUnit", "receivingUnit", "procedureKey", "procedureVersion", "resultChannel",
             "supplementTimeout", "feeAmount", "paymentStage", "lateDossierDecidedBy", "apologyLetterNumber",
             "periodType", "periodFrom", "deliveryIds", "dossierCode");
 

@@ -97,7 +97,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain application(HttpSecurity http, ObjectMapper json, SecurityProperties properties,
             ObjectProvider<ClientRegistrationRepository> registrations, IdentityService identity, ProcessEngine engine,
-            OfficerAuthentication officers, MessageSource messages) throws Exception {
+            OfficerAuthentication officers, MessageSource messages, ObjectProvider<DecidingUnits> decidingUnits)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(json, new ProblemTexts(messages));
         // The actuator too: Prometheus logs in with HTTP Basic and must get a 401, not a login page.
         RequestMatcher api = request -> startsWithAny(request, "/api/", "/engine-rest/", "/actuator/");
@@ -116,8 +117,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/procedures/{key}/fee-quote").permitAll()
                         // Banks' payment notices: authenticated by their HMAC signature alone (docs/payments.md).
                         .requestMatchers(HttpMethod.POST, PAYMENT_NOTICES).permitAll()
-                        .requestMatchers("/api/dossiers/{code}", "/api/dossiers/{code}/**").access(DossierCodeAccess.ofPath())
-                        .requestMatchers(HttpMethod.GET, "/api/notifications").access(DossierCodeAccess.ofParameter("dossier"))
+                        .requestMatchers("/api/dossiers/{code}", "/api/dossiers/{code}/**").access(DossierCodeAccess.ofPath(decidingUnits))
+                        .requestMatchers(HttpMethod.GET, "/api/notifications").access(DossierCodeAccess.ofParameter("dossier", decidingUnits))
                         .requestMatchers("/api/calendar/**").access(admin())
                         // Units, officers and roles: administrators only (docs/operations.md).
                         .requestMatchers("/api/admin/**", "/quan-tri/**").access(admin())

@@ -21,13 +21,19 @@ import org.springframework.stereotype.Component;
 import vn.motcua.modelling.EveryUserTask;
 
 /**
- * Grants each process instance and task to the groups of the unit it belongs to (its {@code unit}
- * variable), for every model the engine parses; see {@link EngineAuthorizations}.
+ * Grants each process instance and task to the groups of the unit it belongs to, for every model the
+ * engine parses; see {@link EngineAuthorizations}. An instance belongs to its {@code unit} variable's unit and,
+ * for a travelling dossier's lifecycle, also to its {@code decidingUnit} (which works the approval there); a
+ * task belongs to the unit its candidate groups name ({@code <role>:<unit>}), else to its {@code unit}. So the
+ * receiving unit reads the lifecycle and its own tasks (reception, result return), never the procedure's own
+ * instance or tasks, which the lifecycle starts with {@code unit} = the deciding unit.
  */
 @Component
 class UnitAuthorizationsPlugin extends AbstractProcessEnginePlugin {
 
     static final String UNIT_VARIABLE = "unit";
+    /** The lifecycle's unit that processes and decides a dossier (another than {@code unit} when it travels). */
+    static final String DECIDING_UNIT_VARIABLE = "decidingUnit";
 
     private final ObjectProvider<EngineAuthorizations> authorizations;
     private final ObjectProvider<Deputies> deputies;
@@ -90,6 +96,10 @@ class UnitAuthorizationsPlugin extends AbstractProcessEnginePlugin {
         String unit = unit(execution.getVariable(UNIT_VARIABLE));
         if (unit != null) {
             authorizations.getObject().grantInstance(execution.getProcessInstanceId(), unit);
+            String deciding = unit(execution.getVariable(DECIDING_UNIT_VARIABLE));
+            if (deciding != null && !deciding.equals(unit)) {
+                authorizations.getObject().grantInstance(execution.getProcessInstanceId(), deciding);
+            }
         }
     }
 
@@ -97,8 +107,17 @@ class UnitAuthorizationsPlugin extends AbstractProcessEnginePlugin {
         String unit = unit(task.getVariable(UNIT_VARIABLE));
         if (unit != null) {
             Set<String> candidateGroups = candidateGroups(task);
-            authorizations.getObject().grantTask(task.getId(), unit, candidateGroups);
+            authorizations.getObject().grantTask(task.getId(), groupsUnit(candidateGroups, unit), candidateGroups);
         }
+    }
+
+    /** The one unit the candidate groups {@code <role>:<unit>} name, or {@code fallback} when they name none or several. */
+    static String groupsUnit(Set<String> candidateGroups, String fallback) {
+        Set<String> named = candidateGroups.stream()
+                .map(group -> group.substring(group.indexOf(':') + 1))
+                .filter(code -> !code.isBlank())
+                .collect(Collectors.toSet());
+        return named.size() == 1 ? named.iterator().next() : fallback;
     }
 
     private static String unit(Object value) {

@@ -44,10 +44,10 @@ public class UnitRegistry {
         jdbc.sql("delete from unit where code = ?").param(code).update();
     }
 
-    /** Dossiers, dossier numbers or units below it refer to the unit: it may be closed, never deleted. */
+    /** Dossiers (received or decided there), dossier numbers or units below it refer to the unit: it may be closed, never deleted. */
     public boolean isReferenced(String code) {
         return jdbc.sql("""
-                select (select count(*) from dossier where unit_code = :code)
+                select (select count(*) from dossier where unit_code = :code or deciding_unit_code = :code)
                      + (select count(*) from code_sequence where unit_code = :code)
                      + (select count(*) from unit where parent_code = :code)
                      + (select count(*) from stand_in where unit_code = :code)""")

@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.documents.DocumentsProperties;
+import vn.motcua.unit.UnitLevel;
 
 /** How the catalogue reads the submission channels and the fee note of a procedure model. */
 class ProcedureMetadataTest {
@@ -60,6 +61,66 @@ class ProcedureMetadataTest {
                 model -> model.replace("\"procedure.channels\" value=\"COUNTER\"", "\"procedure.channels\" value=\"FAX\"")))
                 .isInstanceOf(InvalidProcedureException.class)
                 .hasMessageContaining("procedure.channels must be one of [ONLINE, COUNTER, POST], not 'FAX'");
+    }
+
+    @Test
+    void shouldReadWhereATravellingProcedureIsReceivedAndWhoDecides() throws IOException {
+        Procedure change = read("household-business-change.bpmn", "household_business_change", model -> model).orElseThrow();
+
+        assertThat(change.unitLevel()).isEqualTo(UnitLevel.DISTRICT);
+        assertThat(change.routing().travels()).isTrue();
+        assertThat(change.routing().decidedByParent()).isTrue();
+        assertThat(change.routing().receivesAt("000.31.15.H26", UnitLevel.COMMUNE)).isTrue();
+        assertThat(change.routing().receivesAt("000.00.15.H26", UnitLevel.DISTRICT)).as("the district's own desk").isFalse();
+    }
+
+    @Test
+    void shouldReceiveAndDecideAtTheProceduresLevelWhenTheModelSaysNothing() throws IOException {
+        Procedure household = read("household-business-registration.bpmn", "household_business_registration",
+                model -> model).orElseThrow();
+
+        assertThat(household.routing().travels()).isFalse();
+        assertThat(household.routing().receivesAt("000.00.15.H26", UnitLevel.DISTRICT)).isTrue();
+        assertThat(household.routing().receivesAt("000.31.15.H26", UnitLevel.COMMUNE)).isFalse();
+    }
+
+    @Test
+    void shouldReceiveAtOneNamedUnitAndLetANamedDepartmentDecide() throws IOException {
+        Procedure named = read("household-business-change.bpmn", "household_business_change", model -> model
+                .replace("value=\"COMMUNE\"", "value=\"000.31.15.H26\"")
+                .replace("\"procedure.decidedBy\" value=\"PARENT\"", "\"procedure.decidedBy\" value=\"000.00.12.H26\"")
+                .replace("\"procedure.unitLevel\" value=\"DISTRICT\"", "\"procedure.unitLevel\" value=\"PROVINCE\""))
+                .orElseThrow();
+
+        assertThat(named.routing().receivingUnit()).isEqualTo("000.31.15.H26");
+        assertThat(named.routing().decidingUnit()).isEqualTo("000.00.12.H26");
+        assertThat(named.routing().receivesAt("000.32.15.H26", UnitLevel.COMMUNE)).as("another commune").isFalse();
+    }
+
+    @Test
+    void shouldRefuseAParentThatIsNotAtTheProceduresLevel() {
+        assertThatThrownBy(() -> read("household-business-change.bpmn", "household_business_change",
+                model -> model.replace("\"procedure.unitLevel\" value=\"DISTRICT\"", "\"procedure.unitLevel\" value=\"PROVINCE\"")))
+                .isInstanceOf(InvalidProcedureException.class)
+                .hasMessageStartingWith("household-business-change.bpmn (process household_business_change): procedure.decidedBy PARENT")
+                .hasMessageContaining("set procedure.receivedAt to DISTRICT");
+    }
+
+    @Test
+    void shouldRefuseAReceivingLevelNobodyDecidesFor() {
+        assertThatThrownBy(() -> read("household-business-change.bpmn", "household_business_change",
+                model -> model.replace("<camunda:property name=\"procedure.decidedBy\" value=\"PARENT\" />", "")))
+                .isInstanceOf(InvalidProcedureException.class)
+                .hasMessageContaining("procedure.receivedAt COMMUNE differs from procedure.unitLevel DISTRICT")
+                .hasMessageContaining("set procedure.decidedBy");
+    }
+
+    @Test
+    void shouldRefuseADecidingUnitThatIsNeitherParentNorACode() {
+        assertThatThrownBy(() -> read("household-business-change.bpmn", "household_business_change",
+                model -> model.replace("\"procedure.decidedBy\" value=\"PARENT\"", "\"procedure.decidedBy\" value=\"the district\"")))
+                .isInstanceOf(InvalidProcedureException.class)
+                .hasMessageContaining("procedure.decidedBy must be PARENT (the receiving unit's parent) or one unit's code");
     }
 
     private static Optional<Procedure> read(String file, String key, UnaryOperator<String> edit) throws IOException {

@@ -157,6 +157,31 @@ class ProcedureCheckerTest {
     }
 
     @Test
+    void shouldAskForTheUnitWhenATravellingProcedureNamesOneThatDoesNotExist() {
+        edit(BPMN, "<camunda:property name=\"procedure.unitLevel\" value=\"DISTRICT\" />",
+                "<camunda:property name=\"procedure.unitLevel\" value=\"PROVINCE\" />"
+                        + "<camunda:property name=\"procedure.decidedBy\" value=\"000.00.12.H99\" />");
+
+        assertThat(messages()).singleElement().asString()
+                .startsWith(BPMN + " › household_business_registration «Đăng ký thành lập hộ kinh doanh»: procedure.decidedBy"
+                        + " nêu đơn vị '000.00.12.H99' không có trong danh mục đơn vị")
+                .contains("ask an administrator to create it (/api/admin/units) or use PARENT");
+    }
+
+    @Test
+    void shouldExplainAReceivingLevelWhoseParentCannotDecide() {
+        edit(BPMN, "<camunda:property name=\"procedure.unitLevel\" value=\"DISTRICT\" />",
+                "<camunda:property name=\"procedure.unitLevel\" value=\"DISTRICT\" />"
+                        + "<camunda:property name=\"procedure.receivedAt\" value=\"DISTRICT\" />"
+                        + "<camunda:property name=\"procedure.decidedBy\" value=\"PARENT\" />");
+
+        assertThat(messages()).singleElement().asString()
+                .contains("household_business_registration")
+                .contains("procedure.decidedBy PARENT: the parent of a DISTRICT unit is not at procedure.unitLevel DISTRICT")
+                .contains("set procedure.receivedAt to COMMUNE");
+    }
+
+    @Test
     void shouldAskForSnakeCaseWhenIdIsCamelCase() {
         edit(BPMN, "appraise_dossier", "appraiseDossier");
 

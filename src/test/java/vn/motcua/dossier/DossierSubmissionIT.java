@@ -54,7 +54,7 @@ class DossierSubmissionIT extends IntegrationTest {
 
     @Test
     void shouldListProcedureFromItsModel() {
-        JsonNode procedures = http.getForObject("/api/procedures?q=hộ kinh doanh", JsonNode.class);
+        JsonNode procedures = http.getForObject("/api/procedures?q=thành lập hộ kinh doanh", JsonNode.class);
         assertThat(procedures).hasSize(1);
         JsonNode procedure = procedures.get(0);
         assertThat(procedure.get("key").asText()).isEqualTo(PROCEDURE);

@@ -69,7 +69,7 @@ class ShippedExpressionsIT extends IntegrationTest {
         assertThat(checker.check(models, form -> true, decision -> true)).isEmpty();
 
         // Beans called by name: each is a process bean (variables such as ${unit} are not calls).
-        called.removeAll(Set.of("unit", "procedureKey", "procedureVersion", "resultChannel", "receptionOutcome",
+        called.removeAll(Set.of("unit", "decidingUnit", "procedureKey", "procedureVersion", "resultChannel", "receptionOutcome",
                 "approvalDecision", "paymentStage", "lateDossierAction"));
         assertThat(processBeans.names()).containsAll(called);
         for (String name : processBeans.names()) {

@@ -256,6 +256,7 @@ class DossierDeadlineProcessTest extends ProcessTest {
     private ProcessInstance submitDossier() {
         return runtimeService().startProcessInstanceByKey("one_stop_dossier", DOSSIER_CODE, withVariables(
                 "unit", UNIT,
+                "decidingUnit", UNIT,
                 "procedureKey", PROCEDURE,
                 "procedureVersion", 1,
                 "resultChannel", "COUNTER",

@@ -66,7 +66,7 @@ class HouseholdBusinessRegistrationProcessTest extends ProcessTest {
         // Given an accepted dossier of this procedure
         Mocks.register("issueReceipt", mock(JavaDelegate.class));
         ProcessInstance dossier = runtimeService().startProcessInstanceByKey("one_stop_dossier", DOSSIER_CODE, withVariables(
-                "unit", UNIT, "procedureKey", PROCESS, "procedureVersion", 1,
+                "unit", UNIT, "decidingUnit", UNIT, "procedureKey", PROCESS, "procedureVersion", 1,
                 "resultChannel", "ONLINE", "supplementTimeout", "P30D"));
         complete(task("check_completeness", dossier), withVariables("receptionOutcome", "ACCEPT"));
         ProcessInstance procedure = calledProcessInstance(PROCESS, dossier);

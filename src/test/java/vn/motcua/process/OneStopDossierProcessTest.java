@@ -364,6 +364,7 @@ class OneStopDossierProcessTest extends ProcessTest {
     private ProcessInstance submitDossier(String resultChannel) {
         return runtimeService().startProcessInstanceByKey(PROCESS, DOSSIER_CODE, withVariables(
                 "unit", UNIT,
+                "decidingUnit", UNIT,
                 "procedureKey", PROCEDURE,
                 "procedureVersion", 1,
                 "resultChannel", resultChannel,

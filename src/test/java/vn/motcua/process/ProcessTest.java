@@ -59,7 +59,7 @@ abstract class ProcessTest {
             Map<String, Object> submitted) {
         Mocks.register("issueReceipt", mock(JavaDelegate.class));
         Map<String, Object> variables = new HashMap<>(submitted);
-        variables.putAll(Map.of("unit", unit, "procedureKey", procedureKey, "procedureVersion", 1,
+        variables.putAll(Map.of("unit", unit, "decidingUnit", unit, "procedureKey", procedureKey, "procedureVersion", 1,
                 "resultChannel", resultChannel, "supplementTimeout", "P30D"));
         ProcessInstance dossier = runtimeService().startProcessInstanceByKey("one_stop_dossier", code, variables);
         complete(task("check_completeness", dossier), withVariables("receptionOutcome", "ACCEPT"));

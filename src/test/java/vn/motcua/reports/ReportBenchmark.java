@@ -107,12 +107,12 @@ public final class ReportBenchmark {
                 .param(UNITS - 1).update();
         jdbc.sql("""
                 insert into dossier (code, procedure_key, procedure_version, procedure_code, procedure_name, unit_code,
-                    channel, result_channel, status, applicant_name, form_data, deadline_days, received_at,
+                    deciding_unit_code, channel, result_channel, status, applicant_name, form_data, deadline_days, received_at,
                     counting_started_at, due_at, original_due_at, finished_at, clock_paused_at, legal_deadline,
                     current_step, current_holder)
                 select 'U' || lpad(u::text, 3, '0') || '-' || to_char(received, 'YYMMDD') || '-' || lpad(g::text, 7, '0'),
                     'procedure_' || p, 1, '1.' || lpad(p::text, 6, '0'), 'Thủ tục hành chính số ' || p,
-                    'U' || lpad(u::text, 3, '0'),
+                    'U' || lpad(u::text, 3, '0'), 'U' || lpad(u::text, 3, '0'),
                     case when rc < 0.6 then 'ONLINE' when rc < 0.9 then 'COUNTER' else 'POST' end,
                     case when rr < 0.5 then 'ONLINE' when rr < 0.8 then 'COUNTER' else 'POST' end,
                     status,

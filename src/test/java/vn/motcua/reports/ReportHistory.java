@@ -27,11 +27,11 @@ final class ReportHistory {
             LocalDateTime received, LocalDateTime due, LocalDateTime finished, LocalDateTime paused) {
         jdbc.sql("""
                 insert into dossier (code, procedure_key, procedure_version, procedure_code, procedure_name, unit_code,
-                    channel, result_channel, status, applicant_name, form_data, deadline_days, received_at,
-                    counting_started_at, due_at, original_due_at, finished_at, clock_paused_at, legal_deadline,
-                    current_step, current_holder)
-                values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, '{}', 3, ?, ?, ?, ?, ?, ?, '3d', ?, ?)""")
-                .params(code, procedureKey, codeOf(procedureKey), nameOf(procedureKey), unit, channel, resultChannel,
+                    deciding_unit_code, channel, result_channel, status, applicant_name, form_data, deadline_days,
+                    received_at, counting_started_at, due_at, original_due_at, finished_at, clock_paused_at,
+                    legal_deadline, current_step, current_holder)
+                values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, '{}', 3, ?, ?, ?, ?, ?, ?, '3d', ?, ?)""")
+                .params(code, procedureKey, codeOf(procedureKey), nameOf(procedureKey), unit, unit, channel, resultChannel,
                         status, "Người nộp " + code, at(received), at(received), at(due), at(due), at(finished),
                         at(paused), finished == null ? "Thẩm định hồ sơ" : null, finished == null ? "specialist" : null)
                 .update();

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.TravellingDossiers;
 
 /**
  * Every role against every kind of resource: our REST API, the engine REST API, Camunda's webapps.
@@ -471,6 +472,85 @@ class AccessMatrixIT extends IntegrationTest {
             ResponseEntity<JsonNode> response = as(user).postForEntity("/engine-rest/deployment/create",
                     new HttpEntity<>(parts, headers), JsonNode.class);
             assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
+        }
+    }
+
+    /**
+     * A dossier received at the ward Phúc Xá and decided by its district Ba Đình (liên thông), at the district's
+     * appraisal: each unit sees its part plus what it needs (docs/security.md, "Dossiers that travel").
+     */
+    @Nested
+    class DossiersThatTravel {
+
+        private String travelling;
+
+        @BeforeEach
+        void atTheDistrictsAppraisal() {
+            ResponseEntity<JsonNode> submitted = http.postForEntity("/api/dossiers", submission(TravellingDossiers.PROCEDURE,
+                    TravellingDossiers.COMMUNE, "ONLINE", "COUNTER", TravellingDossiers.change("Hồ Thị Liên"),
+                    TravellingDossiers.documents()), JsonNode.class);
+            assertThat(submitted.getStatusCode()).as(String.valueOf(submitted.getBody())).isEqualTo(HttpStatus.CREATED);
+            travelling = submitted.getBody().get("code").asText();
+            engine.workOk(travelling, "reception.phucxa", "check_completeness", Map.of("receptionOutcome", "ACCEPT"));
+        }
+
+        @ParameterizedTest(name = "{0} reads a dossier received at the commune and decided by the district: {1}")
+        @CsvSource({"-, 401", "reception.phucxa, 200", "head.phucxa, 200", "specialist, 200", "head, 200",
+                "supervisor, 200", "reception2, 403", "head2, 403"})
+        void shouldShowATravellingDossierToBothUnitsOnly(String user, int status) {
+            ResponseEntity<JsonNode> response = client(user).getForEntity("/api/dossiers/{code}", JsonNode.class, travelling);
+            assertThat(response.getStatusCode().value()).isEqualTo(status);
+            ResponseEntity<JsonNode> documents = client(user).getForEntity("/api/dossiers/{code}/documents",
+                    JsonNode.class, travelling);
+            assertThat(documents.getStatusCode().value()).as("the district appraises the documents").isEqualTo(status);
+            if (status != 200) {
+                assertProblem(response, status);
+                assertThat(response.getBody().toString()).doesNotContain("Hồ Thị Liên");
+            }
+        }
+
+        @ParameterizedTest(name = "{0} answers a supplement of a travelling dossier: {1}")
+        @CsvSource({"specialist, 403", "head, 403", "head2, 403"})
+        void shouldLeaveTheDeskItsWrites(String user, int status) {
+            assertProblem(client(user).postForEntity("/api/dossiers/{code}/supplement", Map.of("note", "Không phải việc của huyện"),
+                    JsonNode.class, travelling), status);
+        }
+
+        @ParameterizedTest(name = "{0} sees {1} task(s) and {2} process instance(s) of the travelling dossier")
+        @CsvSource({"specialist, 1, 2", "head, 1, 2", "reception.phucxa, 0, 1", "specialist.phucxa, 0, 1",
+                "head.phucxa, 0, 1", "specialist2, 0, 0", "admin, 1, 2"})
+        void shouldShowTheProceduresStepsOnlyToTheDecidingUnit(String user, int tasks, int instances) {
+            JsonNode open = as(user).getForObject("/engine-rest/task?processInstanceBusinessKey={code}&maxResults=50",
+                    JsonNode.class, travelling);
+            assertThat(open).as("tasks %s sees", user).hasSize(tasks);
+            JsonNode seen = as(user).getForObject("/engine-rest/process-instance?businessKey={code}&maxResults=50",
+                    JsonNode.class, travelling);
+            assertThat(seen).as("instances %s sees", user).hasSize(instances);
+        }
+
+        @Test
+        void shouldKeepEachUnitsStepDetailsFromTheOther() {
+            engine.workOk(travelling, "specialist", "appraise_change", Map.of("proposedDecision", "REJECT",
+                    "appraisalNote", "Ghi chú nội bộ của huyện"));
+            String asCommune = as("reception.phucxa").getForObject("/api/dossiers/{code}", JsonNode.class, travelling)
+                    .path("controlSheet").toString();
+            assertThat(asCommune).contains("appraise_change").doesNotContain("Ghi chú nội bộ của huyện");
+            String asDistrict = as("specialist").getForObject("/api/dossiers/{code}", JsonNode.class, travelling)
+                    .path("controlSheet").toString();
+            assertThat(asDistrict).contains("Ghi chú nội bộ của huyện").doesNotContain("\"actor\":\"reception.phucxa\"");
+            assertThat(dossier(travelling).path("controlSheet").toString()).as("a reader of both units sees all")
+                    .contains("Ghi chú nội bộ của huyện").contains("\"actor\":\"reception.phucxa\"");
+        }
+
+        @Test
+        void shouldNotLetTheDistrictMoveTheDossierWithARoutingVariable() {
+            String taskId = engine.taskFor(travelling, "specialist", "appraise_change");
+            as("specialist").postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", "specialist"), Void.class, taskId);
+            for (String variable : List.of("decidingUnit", "receivingUnit", "unit")) {
+                assertProblem(engine.complete("specialist", taskId, Map.of("proposedDecision", "APPROVE",
+                        "appraisalNote", "Đủ", variable, OTHER_UNIT)), 403);
+            }
+            assertThat(dossier(travelling).path("decidingUnitCode").asText()).isEqualTo(UNIT);
         }
     }
 
