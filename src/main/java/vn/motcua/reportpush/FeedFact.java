@@ -21,7 +21,8 @@ record FeedFact(FeedEventType type, String unit, Map<String, Object> data) {
 
     /**
      * The event a control-sheet row gives, if any. A {@code HANDED_OVER} row is an event only when it
-     * moves the dossier to another unit: its receiver is a unit code, or candidate groups
+     * moves the dossier to another unit: it names the units it moves between (a travelling dossier), or its
+     * receiver is a unit code, or candidate groups
      * {@code <role>:<unit>} of one unit other than {@code currentUnit}; a hand-over within the unit is not.
      */
     static Optional<FeedFact> of(DossierEvent row, Dossier dossier, String currentUnit, Predicate<String> isUnit) {
@@ -42,7 +43,7 @@ record FeedFact(FeedEventType type, String unit, Map<String, Object> data) {
                     "reason", "without_supplement")));
             case CLOSED_WITHOUT_PAYMENT -> Optional.of(new FeedFact(FeedEventType.CLOSED, currentUnit, data(
                     "reason", "without_payment")));
-            case HANDED_OVER -> unitOf(row.to(), isUnit).filter(unit -> !unit.equals(currentUnit))
+            case HANDED_OVER -> receivingUnit(row, isUnit).filter(unit -> !unit.equals(currentUnit))
                     .map(unit -> new FeedFact(FeedEventType.HANDED_OVER, unit, data("fromUnit", currentUnit, "toUnit", unit)));
             default -> Optional.empty();
         };
@@ -55,6 +56,14 @@ record FeedFact(FeedEventType type, String unit, Map<String, Object> data) {
                 "staffAttitude", evaluation.staffAttitude().name(),
                 "informationClarity", evaluation.informationClarity().name(),
                 "contactsNeeded", evaluation.contactsNeeded()));
+    }
+
+    /**
+     * The unit a hand-over moves the dossier to: the unit code of a hand-over between units (a travelling
+     * dossier's row names both units), else what its receiver names.
+     */
+    private static Optional<String> receivingUnit(DossierEvent row, Predicate<String> isUnit) {
+        return row.toUnit() != null ? Optional.of(row.toUnit()).filter(isUnit) : unitOf(row.to(), isUnit);
     }
 
     /** The unit a hand-over's receiver names: a unit code itself, or the one unit of its groups {@code role:unit}. */

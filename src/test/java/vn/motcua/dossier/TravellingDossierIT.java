@@ -76,6 +76,15 @@ class TravellingDossierIT extends IntegrationTest {
         assertThat(rows(sheet).indexOf(handOvers.get(1))).isLessThan(types.indexOf("RESULT_RETURNED"));
         assertThat(types.stream().filter("DEADLINE_SET"::equals).count()).as("one clock").isOne();
 
+        // The central event feed reports both hand-overs, in the dossier's order (docs/reporting-push.md).
+        List<String> feed = StreamSupport.stream(as("admin").getForObject("/api/report-deliveries?dossier={code}",
+                JsonNode.class, code).spliterator(), false)
+                .filter(delivery -> delivery.path("endpoint").asText().equals("central"))
+                .map(delivery -> delivery.path("event").path("type").asText())
+                .toList();
+        assertThat(feed).containsSubsequence("accepted", "handed_over", "decided", "handed_over", "result_returned");
+        assertThat(feed.stream().filter("handed_over"::equals).count()).isEqualTo(2);
+
         // Each unit reads the dossier; the other's steps without who did them or what they noted.
         JsonNode asCommune = as("reception.phucxa").getForObject("/api/dossiers/{code}", JsonNode.class, code);
         assertThat(stepOf(asCommune.path("controlSheet"), "appraise_change").hasNonNull("actor")).isFalse();

@@ -155,6 +155,11 @@ class DossierEventPayloadTest {
             assertThat(toDistrict.data()).containsExactly(Map.entry("fromUnit", COMMUNE), Map.entry("toUnit", DISTRICT));
             // A row that names the receiving unit itself (a hand-over between units, not to a step's group)
             assertThat(fact(EventType.HANDED_OVER, null, DISTRICT, dossier()).data()).containsEntry("toUnit", DISTRICT);
+            // A travelling dossier's hand-over names both units by code, and their names for people
+            DossierEvent betweenUnits = new DossierEvent(AT, EventType.HANDED_OVER, null, null, "Phường A", "Quận B",
+                    null, null, null, DossierStatus.IN_PROGRESS, null, null, COMMUNE, DISTRICT);
+            assertThat(FeedFact.of(betweenUnits, dossier(), COMMUNE, UNITS).orElseThrow().data())
+                    .containsExactly(Map.entry("fromUnit", COMMUNE), Map.entry("toUnit", DISTRICT));
             // Back at the receiving desk for the result
             assertThat(FeedFact.of(row(EventType.HANDED_OVER, null, "reception:" + COMMUNE), dossier(), DISTRICT, UNITS)
                     .orElseThrow().data()).containsExactly(Map.entry("fromUnit", DISTRICT), Map.entry("toUnit", COMMUNE));
