@@ -41,5 +41,11 @@ record SmsProperties(String host, Integer port, String systemId, String password
             throw new IllegalArgumentException("motcua.notify.sms.host is set: motcua.notify.sms.system-id and "
                     + "motcua.notify.sms.source-address (the brandname) are needed too");
         }
+        // SMPP 3.4 (4.1.1) bounds these C-octet strings; a longer one fails every bind, at 3 a.m.
+        if ((systemId != null && systemId.length() > 15) || (password != null && password.length() > 8)
+                || systemType.length() > 12 || (sourceAddress != null && sourceAddress.length() > 20)) {
+            throw new IllegalArgumentException("SMPP allows a system id of 15 characters, a password of 8, a system "
+                    + "type of 12 and a source address of 20 at most (motcua.notify.sms.*)");
+        }
     }
 }
