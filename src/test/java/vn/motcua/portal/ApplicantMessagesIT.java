@@ -153,6 +153,23 @@ class ApplicantMessagesIT extends IntegrationTest {
         assertThat(TestSms.textsTo(number)).hasSize(1);
     }
 
+    @Test
+    void shouldTakeTheUploadWhenTheSmscIsDownAndShowTheAcknowledgmentFailed() {
+        Map<String, Object> data = householdBusiness("Tạ Văn Khoa");
+        data.remove("applicantEmail");
+        data.put("applicantPhone", phone);
+        TestSms.FAILURES.set(1);
+        ResponseEntity<JsonNode> response = submit(UNIT, "ONLINE", "COUNTER", data);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String code = response.getBody().get("code").asText();
+        JsonNode list = as("reception").getForObject("/api/notifications?dossier={code}", JsonNode.class, code);
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("status").asText()).isEqualTo("FAILED");
+        assertThat(list.get(0).get("lastError").asText()).contains("0x8");
+        assertThat(TestSms.textsTo(number)).isEmpty();
+    }
+
     private String submit(String channel, String resultChannel) {
         Map<String, Object> data = householdBusiness("Ngô Thị Hạnh");
         data.put("applicantEmail", email);
