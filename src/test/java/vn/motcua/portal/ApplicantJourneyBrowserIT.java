@@ -157,6 +157,9 @@ class ApplicantJourneyBrowserIT extends IntegrationTest {
                 .isEqualTo("Bản sao hợp đồng thuê địa điểm kinh doanh");
         assertThat(page.findElement(By.id("supplement-due")).getText()).matches("Hạn bổ sung: \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
         assertThat(page.findElement(By.id("supplement-form")).getText()).isEqualTo("Tải phiếu yêu cầu bổ sung (PDF)");
+        Map<String, Object> form02 = download(page, "supplement-form-download");
+        assertThat(form02).containsEntry("status", 200L).containsEntry("head", "%PDF-");
+        assertThat((String) form02.get("disposition")).contains("phieu-yeu-cau-bo-sung-" + code + ".pdf");
         page.findElement(By.id("note")).sendKeys("Gửi hợp đồng thuê");
         attachToEverySlot(page, "bo-sung-dt");
         browser.screenshot("phone-tracking-supplement");
@@ -232,6 +235,18 @@ class ApplicantJourneyBrowserIT extends IntegrationTest {
                 By.cssSelector("[data-error-for='unitCode']")));
         assertThat(error.getText()).startsWith("Thủ tục này do đơn vị cấp DISTRICT giải quyết");
         assertThat(page.findElements(By.id("lookup-secret"))).isEmpty();
+    }
+
+    /** What the form's button downloads, fetched by the page itself: status, content type, file name, first bytes. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> download(WebDriver page, String formId) {
+        return (Map<String, Object>) ((JavascriptExecutor) page).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.getElementById(arguments[0]);
+                fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))})
+                  .then(r => r.arrayBuffer().then(b => done({status: r.status, type: r.headers.get('Content-Type'),
+                     disposition: r.headers.get('Content-Disposition'), head: new TextDecoder().decode(b.slice(0, 5))})));
+                """, formId);
     }
 
     private static void lookUp(WebDriver page, String code, String secret) {

@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -87,7 +88,8 @@ class ApplicantMessagesIT extends IntegrationTest {
 
     @Test
     void shouldAskForTheSupplementWithItsDeadlineAndTellTheClosingOnceWhenTheJobIsRetried() throws Exception {
-        String code = submit("ONLINE", "COUNTER");
+        JsonNode submitted = submitted("ONLINE", "COUNTER");
+        String code = submitted.get("code").asText();
         engine.workOk(code, "reception", "check_completeness", Map.of("receptionOutcome", "INCOMPLETE",
                 "missingDocuments", "Bản sao hợp đồng thuê địa điểm"));
 
@@ -96,6 +98,9 @@ class ApplicantMessagesIT extends IntegrationTest {
         assertThat(pdfText(asked, "phieu-yeu-cau-bo-sung-" + code + ".pdf"))
                 .contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ").contains("Bản sao hợp đồng thuê địa điểm");
         assertThat(onlySms("Hồ sơ " + code + " cần bổ sung: Bản sao hợp đồng thuê địa điểm. Hạn bổ sung:")).isNotNull();
+        JsonNode tracked = track(code, submitted.get("lookupSecret").asText());
+        assertThat(tracked.get("supplementRequest").asText()).isEqualTo("Bản sao hợp đồng thuê địa điểm");
+        assertThat(tracked.get("supplementDue").isNull()).isFalse();
 
         // The supplement time runs out; the SMSC is busy on the first attempt of the timer job
         TestSms.FAILURES.set(1);
@@ -124,7 +129,9 @@ class ApplicantMessagesIT extends IntegrationTest {
 
     @Test
     void shouldTellTheRefusalWithItsReasonAndFormThree() throws Exception {
-        String code = submit("POST", "POST");
+        JsonNode submitted = submitted("POST", "POST");
+        String code = submitted.get("code").asText();
+        String secret = submitted.get("lookupSecret").asText();
         onlyMail("Đã nhận hồ sơ " + code + ", chờ kiểm tra");
         engine.workOk(code, "reception", "check_completeness",
                 Map.of("receptionOutcome", "REFUSE", "refusalReason", "Không thuộc thẩm quyền giải quyết"));
@@ -135,6 +142,11 @@ class ApplicantMessagesIT extends IntegrationTest {
                 .contains("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ").contains("Không thuộc thẩm quyền giải quyết");
         assertThat(onlySms("Hồ sơ " + code + " không được tiếp nhận. Lý do: Không thuộc thẩm quyền giải quyết"))
                 .isNotNull();
+
+        // Tracking shows the reason; the receipt downloaded now promises no appointment
+        assertThat(track(code, secret).get("refusalReason").asText()).isEqualTo("Không thuộc thẩm quyền giải quyết");
+        assertThat(receiptText(code, secret)).contains("GIẤY XÁC NHẬN ĐÃ NHẬN HỒ SƠ", "Từ chối tiếp nhận")
+                .doesNotContain("Ngày hẹn trả kết quả", "HẸN TRẢ KẾT QUẢ");
     }
 
     @Test
@@ -171,12 +183,30 @@ class ApplicantMessagesIT extends IntegrationTest {
     }
 
     private String submit(String channel, String resultChannel) {
+        return submitted(channel, resultChannel).get("code").asText();
+    }
+
+    /** The tracking view and the receipt PDF's text, as the applicant gets them with code and secret. */
+    private JsonNode track(String code, String secret) {
+        return http.postForEntity("/api/tracking", new HttpEntity<>(Map.of("code", code, "secret", secret),
+                TrackingIT.headers(TrackingIT.client())), JsonNode.class).getBody();
+    }
+
+    private String receiptText(String code, String secret) throws Exception {
+        byte[] pdf = http.postForEntity("/api/tracking/receipt", new HttpEntity<>(Map.of("code", code, "secret", secret),
+                TrackingIT.headers(TrackingIT.client())), byte[].class).getBody();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private JsonNode submitted(String channel, String resultChannel) {
         Map<String, Object> data = householdBusiness("Ngô Thị Hạnh");
         data.put("applicantEmail", email);
         data.put("applicantPhone", phone.substring(0, 4) + " " + phone.substring(4, 7) + " " + phone.substring(7));
         ResponseEntity<JsonNode> response = submit(UNIT, channel, resultChannel, data);
         assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
-        return response.getBody().get("code").asText();
+        return response.getBody();
     }
 
     /** The one e-mail to this test's applicant whose subject starts so. */
