@@ -14,6 +14,7 @@ import java.util.SortedSet;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -65,10 +66,13 @@ public class DossierManagement {
     private final DossierDocuments documents;
     private final TransactionTemplate transaction;
     private final MessageSource messages;
+    private final ApplicationEventPublisher events;
 
     DossierManagement(DossierRepository dossiers, DossierCodes codes, DossierProcess process,
             ProcedureCatalogue catalogue, UnitDirectory units, FormRules formRules, MotcuaProperties settings,
-            DossierDocuments documents, PlatformTransactionManager transactions, MessageSource messages) {
+            DossierDocuments documents, PlatformTransactionManager transactions, MessageSource messages,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.dossiers = dossiers;
         this.codes = codes;
         this.process = process;
@@ -222,6 +226,7 @@ public class DossierManagement {
         variables.put("resultChannel", submission.resultChannel().name());
         variables.put("supplementTimeout", settings.supplementTimeout().toString());
         dossiers.updateProcessInstance(id, process.start(code, variables));
+        events.publishEvent(new DossierChanged(code, EventType.SUBMITTED));
         return new SubmittedDossier(get(code), secret);
     }
 
@@ -308,6 +313,7 @@ public class DossierManagement {
         if (dossier.travels()) {
             handedOverBetweenUnits(dossier, dossier.unitCode(), dossier.decidingUnitCode(), DossierStatus.IN_PROGRESS);
         }
+        events.publishEvent(new DossierChanged(code, EventType.ACCEPTED));
     }
 
     /**
@@ -327,6 +333,7 @@ public class DossierManagement {
         Dossier dossier = get(code);
         dossiers.updateStatus(dossier.id(), DossierStatus.AWAITING_SUPPLEMENT);
         append(dossier, EventType.SUPPLEMENT_REQUESTED, null, null, null, DossierStatus.AWAITING_SUPPLEMENT);
+        events.publishEvent(new DossierChanged(code, EventType.SUPPLEMENT_REQUESTED));
     }
 
     void refuse(String code) {
@@ -376,6 +383,7 @@ public class DossierManagement {
             handedOverBetweenUnits(dossier, dossier.decidingUnitCode(), dossier.unitCode(),
                     DossierStatus.AWAITING_RESULT_RETURN);
         }
+        events.publishEvent(new DossierChanged(code, EventType.DECIDED));
     }
 
     void recordResultReturned(String code) {
@@ -389,6 +397,20 @@ public class DossierManagement {
         dossiers.startClock(dossier.id(), countingStart, dueAt, provisionalYears);
         appendDeadline(dossier, EventType.DEADLINE_SET, null, provisionalNote(
                 "Bắt đầu tính thời hạn / Counting from " + countingStart, provisionalYears), dueAt);
+    }
+
+    /**
+     * An online dossier was accepted after its upload: its legal time runs from {@code countingStart}, the
+     * acceptance (cut-off rule applied), and the appointment on its receipt is {@code dueAt}. What the
+     * clock counted from the upload was only the reception check's own allowance.
+     */
+    public void deadlineSetAtAcceptance(String code, Instant countingStart, Instant dueAt,
+            SortedSet<Integer> provisionalYears) {
+        Dossier dossier = get(code);
+        dossiers.restartClock(dossier.id(), countingStart, dueAt, provisionalYears);
+        appendDeadline(dossier, EventType.DEADLINE_SET, null, provisionalNote(
+                messages.getMessage("dossier.deadline.fromAcceptance", new Object[] {countingStart}, Locale.ROOT),
+                provisionalYears), dueAt);
     }
 
     /**
@@ -539,6 +561,7 @@ public class DossierManagement {
     private void finish(Dossier dossier, EventType type, DossierStatus status, String outcome) {
         dossiers.markFinished(dossier.id(), status, now());
         append(dossier, type, null, outcome, null, status);
+        events.publishEvent(new DossierChanged(dossier.code(), type));
     }
 
     private void appendDeadline(Dossier dossier, EventType type, String actor, String note, Instant dueAt) {

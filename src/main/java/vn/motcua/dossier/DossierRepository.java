@@ -136,6 +136,15 @@ class DossierRepository {
                         DossierClock.column(provisionalYears), id).update();
     }
 
+    /** The clock starts anew at the acceptance of an online dossier: the appointment given is this due date. */
+    void restartClock(long id, Instant countingStart, Instant dueAt, SortedSet<Integer> provisionalYears) {
+        jdbc.sql("""
+                update dossier set counting_started_at = ?, due_at = ?, original_due_at = ?, paused_seconds = 0,
+                provisional_years = ? where id = ?""")
+                .params(timestamp(countingStart), timestamp(dueAt), timestamp(dueAt),
+                        DossierClock.column(provisionalYears), id).update();
+    }
+
     void recomputeDue(long id, Instant dueAt, SortedSet<Integer> provisionalYears) {
         jdbc.sql("update dossier set due_at = ?, provisional_years = ? where id = ?")
                 .params(timestamp(dueAt), DossierClock.column(provisionalYears), id).update();

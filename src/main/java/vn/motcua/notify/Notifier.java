@@ -46,6 +46,9 @@ public class Notifier {
         if (!this.channels.containsKey(Recipient.EMAIL)) {
             log.warn("No e-mail channel: spring.mail.host is not set. E-mail notifications are recorded as NO_CHANNEL and not sent.");
         }
+        if (!this.channels.containsKey(Recipient.SMS)) {
+            log.warn("No SMS channel: motcua.notify.sms.host is not set. SMS notifications are recorded as NO_CHANNEL and not sent.");
+        }
     }
 
     /**
@@ -58,6 +61,28 @@ public class Notifier {
      */
     public boolean send(Notification notification) {
         return Boolean.TRUE.equals(transaction.execute(status -> sendInTransaction(notification)));
+    }
+
+    /**
+     * Tells each recipient of one event, each through its own channel, with the text of that channel: the
+     * template {@code <template>} for e-mail (with the attachments), {@code <template>.<channel>} for the
+     * others (e.g. {@code applicant-accepted.sms}: an SMS is short and carries no file).
+     *
+     * @return how many were delivered now
+     * @throws NotificationFailedException as {@link #send} does: roll back and retry; those delivered are
+     *         recorded SENT and not sent again
+     */
+    public int sendAll(String eventKey, String dossierCode, List<Recipient> to, String template, Map<String, ?> model,
+            List<Attachment> attachments) {
+        int delivered = 0;
+        for (Recipient recipient : to) {
+            boolean email = Recipient.EMAIL.equals(recipient.channel());
+            Message message = render(email ? template : template + "." + recipient.channel(), model);
+            if (send(new Notification(eventKey, dossierCode, recipient, message, email ? attachments : List.of()))) {
+                delivered++;
+            }
+        }
+        return delivered;
     }
 
     /**

@@ -14,6 +14,9 @@ public record Recipient(String channel, String address, String displayName) {
     /** The e-mail channel's name. */
     public static final String EMAIL = "email";
 
+    /** The SMS channel's name; its addresses are international numbers, digits only ("84912345678"). */
+    public static final String SMS = "sms";
+
     public Recipient {
         requireText(channel, "channel");
         requireText(address, "address");

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * E-mail recipients for officers, from the engine's identity service (users, groups such as
- * {@code reception:000.00.01.H01}). The notification capability's only door to the engine.
- * Officers without an e-mail address are skipped with a log line.
+ * {@code reception:000.00.01.H01}), the notification capability's only door to the engine; officers
+ * without an e-mail address are skipped with a log line. Applicants are reached by the contact data of
+ * their dossier, e-mail and SMS.
  */
 @Service
 public class Recipients {
@@ -21,9 +22,28 @@ public class Recipients {
     private static final Logger log = LoggerFactory.getLogger(Recipients.class);
 
     private final IdentityService identity;
+    private final SmsProperties sms;
 
-    Recipients(IdentityService identity) {
+    Recipients(IdentityService identity, SmsProperties sms) {
         this.identity = identity;
+        this.sms = sms;
+    }
+
+    /**
+     * An applicant, through every channel their contact data allows: e-mail when they gave an address, SMS
+     * when they gave a phone number (in international form; a number that is none is kept as typed, so the
+     * SMS channel records it {@code REJECTED} where officers see it). Empty when they gave neither.
+     */
+    public List<Recipient> ofApplicant(String name, String email, String phone) {
+        List<Recipient> recipients = new ArrayList<>();
+        if (email != null && !email.isBlank()) {
+            recipients.add(Recipient.email(email, name));
+        }
+        if (phone != null && !phone.isBlank()) {
+            recipients.add(new Recipient(Recipient.SMS, PhoneNumbers.international(phone, sms.countryCode())
+                    .orElse(phone.strip()), name));
+        }
+        return recipients;
     }
 
     /** The members of a group who have an e-mail address, ordered by user id; empty for an unknown group. */

@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,10 +14,8 @@ import vn.motcua.MotcuaProperties;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierManagement;
-import vn.motcua.notify.Message;
-import vn.motcua.notify.Notification;
 import vn.motcua.notify.Notifier;
-import vn.motcua.notify.Recipient;
+import vn.motcua.notify.Recipients;
 
 /**
  * Tells the applicant what to pay and reminds them (texts in {@code notify/templates/payment-*.txt}),
@@ -36,8 +35,11 @@ class PaymentNotices {
     private final WorkingCalendar calendar;
     private final ZoneId zone;
 
-    PaymentNotices(Payments payments, DossierManagement dossiers, Notifier notifier, WorkingCalendar calendar,
-            MotcuaProperties settings) {
+    private final Recipients recipients;
+
+    PaymentNotices(Payments payments, DossierManagement dossiers, Notifier notifier, Recipients recipients,
+            WorkingCalendar calendar, MotcuaProperties settings) {
+        this.recipients = recipients;
         this.payments = payments;
         this.dossiers = dossiers;
         this.notifier = notifier;
@@ -61,10 +63,6 @@ class PaymentNotices {
 
     private void send(String code, Fee fee, String template, String eventKey) {
         Dossier dossier = dossiers.get(code);
-        String email = dossier.applicant().email();
-        if (email == null || email.isBlank()) {
-            return;
-        }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("dossierCode", code);
         model.put("applicantName", dossier.applicant().name());
@@ -74,7 +72,7 @@ class PaymentNotices {
         PaymentsProperties.PayeeAccount account = payments.account(fee.unitCode()).orElse(null);
         model.put("accountNumber", account == null ? "-" : account.number());
         model.put("accountName", account == null ? "-" : account.name());
-        Message message = notifier.render(template, model);
-        notifier.send(new Notification(eventKey, code, Recipient.email(email, dossier.applicant().name()), message));
+        notifier.sendAll(eventKey, code, recipients.ofApplicant(dossier.applicant().name(), dossier.applicant().email(),
+                dossier.applicant().phone()), template, model, List.of());
     }
 }

@@ -1,6 +1,7 @@
 package vn.motcua.portal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,8 @@ import vn.motcua.unit.UnitDirectory;
 @Service
 class DossierTracking {
 
+    static final String POST_STEP = "send_by_post";
+
     private final DossierManagement dossiers;
     private final TrackingLimits limits;
     private final UnitDirectory units;
@@ -38,9 +41,12 @@ class DossierTracking {
     private final OnlineResults results;
     private final ProcedureCatalogue catalogue;
     private final Payments payments;
+    private final ApplicantNotices notices;
 
     DossierTracking(DossierManagement dossiers, TrackingLimits limits, UnitDirectory units,
-            SatisfactionEvaluations evaluations, OnlineResults results, ProcedureCatalogue catalogue, Payments payments) {
+            SatisfactionEvaluations evaluations, OnlineResults results, ProcedureCatalogue catalogue, Payments payments,
+            ApplicantNotices notices) {
+        this.notices = notices;
         this.payments = payments;
         this.catalogue = catalogue;
         this.dossiers = dossiers;
@@ -77,13 +83,16 @@ class DossierTracking {
                 .filter(event -> event.type() != EventType.HANDED_OVER)
                 .map(event -> new TrackingView.Step(event.occurredAt(), event.type(), event.stepName(), event.status()))
                 .toList();
-        String supplementRequest = dossier.status() == DossierStatus.AWAITING_SUPPLEMENT ? whatWasAsked(sheet) : null;
+        boolean supplementOpen = dossier.status() == DossierStatus.AWAITING_SUPPLEMENT;
+        String supplementRequest = supplementOpen ? ApplicantNotices.receptionNote(sheet, "INCOMPLETE") : null;
         Optional<Evaluation> evaluation = evaluations.find(dossier.code());
         return new TrackingView(dossier.code(), dossier.procedureKey(), dossier.procedureCode(), dossier.procedureName(),
                 units.find(dossier.unitCode()).map(Unit::name).orElse(dossier.unitCode()), dossier.applicant().name(),
                 dossier.status(), dossier.decision(), dossier.resultChannel(), dossier.receivedAt(),
                 dossier.acceptedAt(), dossier.dueAt(), dossier.finishedAt(),
-                dossier.status() == DossierStatus.AWAITING_SUPPLEMENT, supplementRequest,
+                supplementOpen, supplementRequest, supplementOpen ? notices.supplementDue(dossier) : null,
+                dossier.status() == DossierStatus.REFUSED ? ApplicantNotices.receptionNote(sheet, "REFUSE") : null,
+                dossier.clock().newAppointmentDate(), postTrackingNumber(sheet),
                 dossier.resultChannel() == ResultChannel.ONLINE && results.latest(dossier.code()).isPresent(),
                 dossier.status() == DossierStatus.RESULT_RETURNED && evaluation.isEmpty(), evaluation.orElse(null),
                 timeline, catalogue.find(dossier.procedureKey(), dossier.procedureVersion())
@@ -100,15 +109,10 @@ class DossierTracking {
         }).orElse(null);
     }
 
-    // The reception check's note when it asked for a supplement: the missing documents, in its words.
-    private static String whatWasAsked(List<DossierEvent> sheet) {
-        for (int i = sheet.size() - 1; i >= 0; i--) {
-            DossierEvent event = sheet.get(i);
-            if (event.type() == EventType.STEP_COMPLETED && "INCOMPLETE".equals(event.outcome())) {
-                return event.note();
-            }
-        }
-        return null;
+    /** The number of the postal item the result went out in, as the officer who posted it recorded it. */
+    private static String postTrackingNumber(List<DossierEvent> sheet) {
+        return sheet.stream().filter(row -> row.type() == EventType.STEP_COMPLETED && POST_STEP.equals(row.stepId()))
+                .map(DossierEvent::note).reduce((first, second) -> second).orElse(null);
     }
 
     /**
@@ -131,6 +135,10 @@ class DossierTracking {
             Instant finishedAt,
             boolean supplementOpen,
             String supplementRequest,
+            Instant supplementDue,
+            String refusalReason,
+            LocalDate newAppointment,
+            String postTrackingNumber,
             boolean resultAvailable,
             boolean canEvaluate,
             Evaluation evaluation,

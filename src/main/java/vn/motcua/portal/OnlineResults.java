@@ -24,6 +24,7 @@ import vn.motcua.documents.UploadRule;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierManagement;
 import vn.motcua.modelling.ProcessBean;
+import vn.motcua.notify.Attachment;
 
 /**
  * Results returned online: printed when the result-return model reaches
@@ -41,8 +42,11 @@ class OnlineResults {
     private final DossierManagement dossiers;
     private final DossierDocuments documents;
     private final ResultDocuments results;
+    private final ApplicantNotices notices;
 
-    OnlineResults(DossierManagement dossiers, DossierDocuments documents, ResultDocuments results) {
+    OnlineResults(DossierManagement dossiers, DossierDocuments documents, ResultDocuments results,
+            ApplicantNotices notices) {
+        this.notices = notices;
         this.dossiers = dossiers;
         this.documents = documents;
         this.results = results;
@@ -60,6 +64,7 @@ class OnlineResults {
             }
             documents.store(code, checked.accepted(), Purpose.RESULT, PUBLISHER, now);
         }
+        notices.resultReady(dossier, Attachment.pdf(upload.fileName(), pdf));
     }
 
     /** The result published last for the dossier, if any. */

@@ -25,6 +25,8 @@ import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.documents.Upload;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierStateException;
+import vn.motcua.dossier.DossierStatus;
 import vn.motcua.evaluation.Rating;
 import vn.motcua.evaluation.Satisfaction;
 import vn.motcua.evaluation.SatisfactionEvaluations;
@@ -47,9 +49,12 @@ class PortalPages {
     private final OnlineResults results;
     private final ObjectMapper json;
     private final FeeReceipts feeReceipts;
+    private final ApplicantNotices notices;
 
     PortalPages(ProcedureCatalogue catalogue, UnitDirectory units, DossierTracking tracking, ReceiptPrinter receipts,
-            SatisfactionEvaluations evaluations, OnlineResults results, ObjectMapper json, FeeReceipts feeReceipts) {
+            SatisfactionEvaluations evaluations, OnlineResults results, ObjectMapper json, FeeReceipts feeReceipts,
+            ApplicantNotices notices) {
+        this.notices = notices;
         this.feeReceipts = feeReceipts;
         this.results = results;
         this.json = json;
@@ -141,6 +146,26 @@ class PortalPages {
         Dossier dossier = tracking.open(request.getRemoteAddr(), code, secret);
         return TrackingController.pdf("giay-tiep-nhan-" + dossier.code() + ".pdf",
                 receipts.print(dossier, secret));
+    }
+
+    @PostMapping("/tra-cuu/phieu-bo-sung")
+    ResponseEntity<byte[]> supplementRequest(@RequestParam String code, @RequestParam String secret,
+            HttpServletRequest request) {
+        Dossier dossier = tracking.open(request.getRemoteAddr(), code, secret);
+        if (dossier.status() != DossierStatus.AWAITING_SUPPLEMENT) {
+            throw new DossierStateException(dossier.code(), dossier.status(), "print the supplement request");
+        }
+        return TrackingController.pdf(ApplicantNotices.supplementRequestFileName(dossier),
+                notices.printSupplementRequest(dossier));
+    }
+
+    @PostMapping("/tra-cuu/phieu-tu-choi")
+    ResponseEntity<byte[]> refusal(@RequestParam String code, @RequestParam String secret, HttpServletRequest request) {
+        Dossier dossier = tracking.open(request.getRemoteAddr(), code, secret);
+        if (dossier.status() != DossierStatus.REFUSED) {
+            throw new DossierStateException(dossier.code(), dossier.status(), "print the refusal notice");
+        }
+        return TrackingController.pdf(ApplicantNotices.refusalFileName(dossier), notices.printRefusal(dossier));
     }
 
     @PostMapping("/tra-cuu/bo-sung")

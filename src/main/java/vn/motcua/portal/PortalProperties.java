@@ -32,6 +32,11 @@ record PortalProperties(URI publicUrl, Limit perClient, Limit perDossier) {
     }
 
     /** The tracking page of a dossier, as printed in the QR code (the secret rides in the fragment). */
+    /** The tracking page for a dossier, its code filled in; the applicant types the secret. */
+    String trackingLink(String code) {
+        return publicUrl.toString().replaceAll("/+$", "") + "/tra-cuu?ma=" + code;
+    }
+
     String trackingLink(String code, String secret) {
         String base = publicUrl.toString().replaceAll("/+$", "");
         return base + "/tra-cuu?ma=" + code + "#k=" + secret;

@@ -14,6 +14,7 @@ import vn.motcua.documents.DossierDocuments;
 import vn.motcua.documents.Purpose;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Letterhead;
 import vn.motcua.payments.Fees;
 import vn.motcua.printing.DocumentPrinter;
@@ -43,12 +44,25 @@ class ReceiptPrinter {
         this.catalogue = catalogue;
     }
 
+    static boolean isAcknowledgment(Dossier dossier) {
+        return dossier.acceptedAt() == null
+                && !(dossier.channel() == Channel.COUNTER && dossier.status() == DossierStatus.SUBMITTED);
+    }
+
     /** A document the applicant handed in, as the receipt lists it. */
     record ReceivedDocument(String label, String fileName) {
     }
 
+    /**
+     * The receipt with its appointment once reception accepted the dossier (a counter dossier is accepted
+     * while its applicant waits: its receipt comes at once); before that, and after a refusal, the same
+     * paper as an acknowledgment with the dossier's standing and no appointment.
+     *
+     * @param secret the lookup secret, printed when given (it is known only at submission)
+     */
     byte[] print(Dossier dossier, String secret) {
         Map<String, Object> model = letterhead.model(dossier, dossier.receivedAt());
+        model.put("acknowledgment", isAcknowledgment(dossier));
         model.put("code", dossier.code());
         model.put("applicant", dossier.applicant());
         model.put("procedureName", dossier.procedureName());
@@ -56,7 +70,7 @@ class ReceiptPrinter {
         model.put("channel", channel(dossier.channel()));
         model.put("documents", received(dossier));
         model.put("deadlineDays", dossier.deadlineDays());
-        // The appointment is the dossier's due date, set when it was submitted (docs/sla.md).
+        // The appointment is the dossier's due date as of its acceptance (docs/sla.md).
         model.put("appointment", letterhead.timeAndDate(dossier.dueAt()));
         model.put("resultChannel", resultChannel(dossier.resultChannel()));
         // The fee as the procedure version works it out from the submitted values (fixed + table - exemption).
@@ -64,7 +78,8 @@ class ReceiptPrinter {
                 .map(procedure -> fees.quote(procedure, dossier.formData())).orElse(null));
         model.put("secret", secret);
         model.put("trackingPage", portal.publicUrl().toString().replaceAll("/+$", "") + "/tra-cuu");
-        model.put("qrCode", QrCodes.pngDataUri(portal.trackingLink(dossier.code(), secret)));
+        model.put("qrCode", QrCodes.pngDataUri(secret == null ? portal.trackingLink(dossier.code())
+                : portal.trackingLink(dossier.code(), secret)));
         return printer.print("receipt", model, Letterhead.VIETNAMESE);
     }
 

@@ -13,6 +13,7 @@ import vn.motcua.catalogue.ClockPolicy;
 import vn.motcua.catalogue.Phase;
 import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.catalogue.TimeLimits;
+import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierManagement;
 import vn.motcua.dossier.EventType;
@@ -55,6 +56,27 @@ class DeadlineClock {
         Instant due = schedule.due(start, limits.legal());
         dossiers.deadlineSet(code, start, due, schedule.provisionalYears(start, due));
         return dossiers.get(code);
+    }
+
+    /**
+     * Reception accepted the dossier. An online one was uploaded before anyone checked it: its legal time
+     * starts now (cut-off rule applied) and the receipt's appointment is counted from here, the timers
+     * follow. A dossier handed in at the counter or by post was received by an officer: its clock ran from
+     * the receipt and stays.
+     */
+    void accepted(String code, String processInstanceId) {
+        Dossier dossier = started(code);
+        if (dossier.channel() != Channel.ONLINE || dossier.clock().paused()) {
+            return;
+        }
+        TimeLimits limits = limits(dossier);
+        Instant start = schedule.countingStart(ClockUtil.getCurrentTime().toInstant(), limits);
+        if (!start.isAfter(dossier.clock().countingStartedAt())) {
+            return;
+        }
+        Instant due = schedule.due(start, limits.legal());
+        dossiers.deadlineSetAtAcceptance(code, start, due, schedule.provisionalYears(start, due));
+        process.recalculateClockTimers(processInstanceId);
     }
 
     /**

@@ -76,8 +76,12 @@ public class Deadlines {
         if (!(timeout instanceof String period)) {
             throw new IllegalStateException("Dossier " + code(execution) + " has no supplementTimeout");
         }
-        Instant end = ClockUtil.getCurrentTime().toInstant().plus(Duration.parse(period));
-        return Date.from(calendar.endOfWorkingDay(end));
+        return Date.from(supplementDue(ClockUtil.getCurrentTime().toInstant(), Duration.parse(period)));
+    }
+
+    /** The end of the working day on which the applicant's time to supplement, asked at {@code requestedAt}, runs out. */
+    public Instant supplementDue(Instant requestedAt, Duration timeout) {
+        return calendar.endOfWorkingDay(requestedAt.plus(timeout));
     }
 
     /**

@@ -1,6 +1,7 @@
 package vn.motcua.sla;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -23,6 +24,13 @@ class SlaDelegates {
     @Bean
     JavaDelegate pauseDeadlineClock(DeadlineClock clock) {
         return execution -> clock.pause(Deadlines.code(execution), execution.getProcessInstanceId());
+    }
+
+    /** Before the receipt is issued: an online dossier's legal time runs from its acceptance (docs/sla.md). */
+    @ProcessBean
+    @Bean
+    ExecutionListener startClockAtAcceptance(DeadlineClock clock) {
+        return execution -> clock.accepted(Deadlines.code(execution), execution.getProcessInstanceId());
     }
 
     @ProcessBean

@@ -57,16 +57,11 @@ class SlaNotices {
         to.forEach(recipient -> notifier.send(new Notification(eventKey, dossier.code(), recipient, message)));
     }
 
-    /** The apology letter to the applicant, when the applicant gave an e-mail address. */
+    /** The apology letter to the applicant, by e-mail with the letter attached and by SMS, as their contact data allows. */
     void sendApologyLetter(Dossier dossier, int number, Map<String, Object> details, byte[] pdf) {
-        String email = dossier.applicant().email();
-        if (email == null || email.isBlank()) {
-            return;
-        }
-        Message message = notifier.render("sla-apology-letter", model(dossier, details));
-        notifier.send(new Notification("dossier:" + dossier.code() + ":apology:" + number, dossier.code(),
-                Recipient.email(email, dossier.applicant().name()), message)
-                .withAttachment(Attachment.pdf(ApologyLetters.fileName(dossier.code(), number), pdf)));
+        notifier.sendAll("dossier:" + dossier.code() + ":apology:" + number, dossier.code(), applicant(dossier),
+                "sla-apology-letter", model(dossier, details),
+                List.of(Attachment.pdf(ApologyLetters.fileName(dossier.code(), number), pdf)));
     }
 
     /**
@@ -74,14 +69,12 @@ class SlaNotices {
      * schedule of {@code year}, which has more days off than the provisional one it had been counted on.
      */
     void sendAppointmentMoved(Dossier dossier, int year, Instant previous) {
-        String email = dossier.applicant().email();
-        if (email == null || email.isBlank()) {
-            return;
-        }
-        Message message = notifier.render("sla-appointment-moved", model(dossier, Map.of("year", year,
-                "previousDueAt", local(previous))));
-        notifier.send(new Notification("dossier:" + dossier.code() + ":appointment-moved:" + year, dossier.code(),
-                Recipient.email(email, dossier.applicant().name()), message));
+        notifier.sendAll("dossier:" + dossier.code() + ":appointment-moved:" + year, dossier.code(), applicant(dossier),
+                "sla-appointment-moved", model(dossier, Map.of("year", year, "previousDueAt", local(previous))), List.of());
+    }
+
+    private List<Recipient> applicant(Dossier dossier) {
+        return recipients.ofApplicant(dossier.applicant().name(), dossier.applicant().email(), dossier.applicant().phone());
     }
 
     String local(Instant instant) {

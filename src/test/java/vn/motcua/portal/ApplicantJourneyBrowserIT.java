@@ -23,6 +23,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import org.springframework.http.ResponseEntity;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.support.Browser;
@@ -60,7 +62,8 @@ class ApplicantJourneyBrowserIT extends IntegrationTest {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("lookup-secret")));
         String code = page.findElement(By.id("dossier-code")).getText();
         String secret = page.findElement(By.id("lookup-secret")).getText();
-        assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Hồ sơ đã được tiếp nhận");
+        // Uploaded, not yet checked by reception: an acknowledgment, not a receipt
+        assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Đã nhận hồ sơ, chờ kiểm tra");
         assertThat(secret).matches("[0-9A-Z]{5}(-[0-9A-Z]{5}){3}");
         assertThat(page.getCurrentUrl()).doesNotContain(secret);
         assertThat(page.findElement(By.id("received-documents")).getText())
@@ -115,14 +118,77 @@ class ApplicantJourneyBrowserIT extends IntegrationTest {
         assertThat((String) result.get("disposition")).contains("ket-qua-" + code + ".pdf");
         browser.screenshot("portal-result");
 
-        // And rates the service, once.
-        page.findElement(By.cssSelector("input[name='overall'][value='VERY_SATISFIED']")).click();
+        // And rates the service, once: every criterion chosen by the applicant, none preselected.
+        for (String criterion : List.of("overall", "timeliness", "staffAttitude", "informationClarity")) {
+            page.findElement(By.cssSelector("input[name='" + criterion + "'][value='VERY_SATISFIED']")).click();
+        }
         page.findElement(By.id("comment")).sendKeys("Nhanh và thuận tiện");
         page.findElement(By.id("submit-evaluation")).click();
         browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector("p.notice"), "Cảm ơn bạn đã đánh giá."));
         assertThat(page.findElements(By.id("submit-evaluation"))).isEmpty();
         assertThat(page.findElement(By.id("evaluation-done")).getText()).contains("Rất hài lòng");
         browser.screenshot("portal-evaluated");
+    }
+
+    @Test
+    void shouldTellTheWholeStoryOnAPhoneThroughSupplementAndResult() throws IOException {
+        WebDriver page = browser.driver();
+        page.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        String email = "dien.thoai." + System.nanoTime() + "@example.vn";
+        Map<String, Object> data = householdBusiness("Lý Thị Mai");
+        data.put("applicantEmail", email);
+        ResponseEntity<JsonNode> submitted = submit(UNIT, "ONLINE", "ONLINE", data);
+        String code = submitted.getBody().get("code").asText();
+        String secret = submitted.getBody().get("lookupSecret").asText();
+
+        // Submitted: told it waits for the check, no appointment yet, no rating form
+        page.get(http.getRootUri() + "/tra-cuu?ma=" + code);
+        lookUp(page, code, secret);
+        assertThat(page.findElement(By.id("dossier-status")).getText()).isEqualTo("Đã nộp, chờ tiếp nhận");
+        assertThat(page.findElement(By.id("due-at")).getText()).isEqualTo("Có khi hồ sơ được tiếp nhận");
+        assertThat(page.getPageSource()).doesNotContain("Hồ sơ đã được tiếp nhận");
+        browser.screenshot("phone-tracking-submitted");
+
+        // Supplement asked: what, by when, and form 02
+        engine.workOk(code, "reception", "check_completeness", Map.of("receptionOutcome", "INCOMPLETE",
+                "missingDocuments", "Bản sao hợp đồng thuê địa điểm kinh doanh"));
+        lookUp(page, code, secret);
+        assertThat(page.findElement(By.id("supplement-request")).getText())
+                .isEqualTo("Bản sao hợp đồng thuê địa điểm kinh doanh");
+        assertThat(page.findElement(By.id("supplement-due")).getText()).matches("Hạn bổ sung: \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+        assertThat(page.findElement(By.id("supplement-form")).getText()).isEqualTo("Tải phiếu yêu cầu bổ sung (PDF)");
+        Map<String, Object> form02 = download(page, "supplement-form-download");
+        assertThat(form02).containsEntry("status", 200L).containsEntry("head", "%PDF-");
+        assertThat((String) form02.get("disposition")).contains("phieu-yeu-cau-bo-sung-" + code + ".pdf");
+        page.findElement(By.id("note")).sendKeys("Gửi hợp đồng thuê");
+        attachToEverySlot(page, "bo-sung-dt");
+        browser.screenshot("phone-tracking-supplement");
+        page.findElement(By.id("send-supplement")).click();
+        browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector("p.notice"), "Đã nhận hồ sơ bổ sung."));
+
+        // Accepted and decided: the result online, the rating form with nothing chosen
+        engine.workOk(code, "reception", "check_completeness", Map.of("receptionOutcome", "ACCEPT"));
+        engine.workOk(code, "specialist", "appraise_dossier", Map.of("proposedDecision", "APPROVE", "appraisalNote", "Đủ"));
+        engine.workOk(code, "head", "approve_dossier", Map.of("approvalDecision", "APPROVE"));
+        lookUp(page, code, secret);
+        assertThat(page.findElement(By.id("dossier-status")).getText()).isEqualTo("Đã trả kết quả");
+        assertThat(page.findElement(By.id("due-at")).getText()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+        assertThat(page.findElements(By.cssSelector("#evaluation input[type='radio']:checked"))).isEmpty();
+        browser.screenshot("phone-tracking-result");
+
+        // The applicant was told at every step, once
+        List<String> subjects = new java.util.ArrayList<>();
+        for (var mail : vn.motcua.support.TestMail.to(email)) {
+            try {
+                subjects.add(mail.getSubject());
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(subjects).hasSize(4).anySatisfy(s -> assertThat(s).startsWith("Đã nhận hồ sơ " + code))
+                .anySatisfy(s -> assertThat(s).startsWith("Đề nghị bổ sung hồ sơ " + code))
+                .anySatisfy(s -> assertThat(s).startsWith("Hồ sơ " + code + " đã được tiếp nhận"))
+                .anySatisfy(s -> assertThat(s).startsWith("Đã có kết quả giải quyết hồ sơ " + code));
     }
 
     @Test
@@ -169,6 +235,18 @@ class ApplicantJourneyBrowserIT extends IntegrationTest {
                 By.cssSelector("[data-error-for='unitCode']")));
         assertThat(error.getText()).startsWith("Thủ tục này do đơn vị cấp DISTRICT giải quyết");
         assertThat(page.findElements(By.id("lookup-secret"))).isEmpty();
+    }
+
+    /** What the form's button downloads, fetched by the page itself: status, content type, file name, first bytes. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> download(WebDriver page, String formId) {
+        return (Map<String, Object>) ((JavascriptExecutor) page).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.getElementById(arguments[0]);
+                fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))})
+                  .then(r => r.arrayBuffer().then(b => done({status: r.status, type: r.headers.get('Content-Type'),
+                     disposition: r.headers.get('Content-Disposition'), head: new TextDecoder().decode(b.slice(0, 5))})));
+                """, formId);
     }
 
     private static void lookUp(WebDriver page, String code, String secret) {

@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -32,6 +33,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of {@code one_stop_dossier}, with the procedure model and {@code result_return} it calls. */
@@ -88,9 +90,14 @@ class OneStopDossierProcessTest extends ProcessTest {
 
         assertThat(dossier).isEnded().hasPassedInOrder("dossier_submitted", "check_completeness", "issue_receipt",
                 "process_dossier", "approve_dossier", "record_decision", "return_result", "result_returned");
-        verify(issueReceipt).execute(any(DelegateExecution.class));
-        verify(recordDecision).execute(any(DelegateExecution.class));
-        verify(recordResultReturned).execute(any(DelegateExecution.class));
+        // The clock starts at the acceptance, before the receipt; the applicant is told the result is ready
+        InOrder order = inOrder(sla.startClockAtAcceptance, issueReceipt, recordDecision, announceResult,
+                recordResultReturned);
+        order.verify(sla.startClockAtAcceptance).notify(any(DelegateExecution.class));
+        order.verify(issueReceipt).execute(any(DelegateExecution.class));
+        order.verify(recordDecision).execute(any(DelegateExecution.class));
+        order.verify(announceResult).notify(any(DelegateExecution.class));
+        order.verify(recordResultReturned).execute(any(DelegateExecution.class));
         verify(requestSupplement, never()).execute(any(DelegateExecution.class));
         verify(issueRefusal, never()).execute(any(DelegateExecution.class));
     }
@@ -150,6 +157,9 @@ class OneStopDossierProcessTest extends ProcessTest {
                 .hasNotPassed("issue_receipt", "request_supplement");
         verify(issueRefusal).execute(any(DelegateExecution.class));
         verify(issueReceipt, never()).execute(any(DelegateExecution.class));
+        // A refused dossier's clock never starts, and no result is announced
+        verify(sla.startClockAtAcceptance, never()).notify(any(DelegateExecution.class));
+        verify(announceResult, never()).notify(any(DelegateExecution.class));
     }
 
     @Test

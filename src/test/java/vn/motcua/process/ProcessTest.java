@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -42,6 +43,9 @@ abstract class ProcessTest {
     /** The payment beans of the lifecycle, mocked: no fee unless a test says so. */
     PaymentBeans fees;
 
+    /** The listener that tells the applicant a result is ready for the counter or the post, mocked. */
+    ExecutionListener announceResult;
+
     @BeforeEach
     void useTestEngine() {
         BpmnAwareTests.init(ProcessEngines.getProcessEngine("process-tests"));
@@ -49,6 +53,8 @@ abstract class ProcessTest {
         sla.register();
         fees = new PaymentBeans();
         fees.register();
+        announceResult = mock(ExecutionListener.class);
+        Mocks.register("announceResult", announceResult);
     }
 
     /**

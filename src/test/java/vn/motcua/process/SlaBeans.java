@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -27,6 +28,7 @@ final class SlaBeans {
     final Deadlines deadlines = mock(Deadlines.class);
     final JavaDelegate pauseDeadlineClock = mock(JavaDelegate.class);
     final JavaDelegate resumeDeadlineClock = mock(JavaDelegate.class);
+    final ExecutionListener startClockAtAcceptance = mock(ExecutionListener.class);
     final TaskListener warnTaskHolders = mock(TaskListener.class);
     final JavaDelegate warnDossierAtRisk = mock(JavaDelegate.class);
     final JavaDelegate markDossierOverdue = mock(JavaDelegate.class);
@@ -69,6 +71,7 @@ final class SlaBeans {
         Mocks.register("deadlines", deadlines);
         Mocks.register("pauseDeadlineClock", pauseDeadlineClock);
         Mocks.register("resumeDeadlineClock", resumeDeadlineClock);
+        Mocks.register("startClockAtAcceptance", startClockAtAcceptance);
         Mocks.register("warnTaskHolders", warnTaskHolders);
         Mocks.register("warnDossierAtRisk", warnDossierAtRisk);
         Mocks.register("markDossierOverdue", markDossierOverdue);

@@ -81,6 +81,36 @@ class DeadlinesIT extends IntegrationTest {
     }
 
     @Test
+    void shouldCountAnOnlineDossierFromItsAcceptanceAndPromiseThatOnTheReceipt() {
+        // Uploaded on Friday 20 November 2026 at 10:00, checked by reception on Monday 23 November at 09:00
+        clock("2026-11-20T10:00");
+        String code = submitted("ONLINE", "COUNTER", "Đoàn Thị Lan");
+        clock("2026-11-23T09:00");
+        engine.workOk(code, "reception", "check_completeness", Map.of("receptionOutcome", "ACCEPT"));
+
+        // Three working days from the acceptance: Thursday 09:00, and that is the appointment given
+        JsonNode dossier = dossier(code);
+        assertThat(instant(dossier.get("deadline"), "countingStartedAt")).isEqualTo(local("2026-11-23T09:00"));
+        assertThat(instant(dossier, "dueAt")).isEqualTo(local("2026-11-26T09:00"));
+        assertThat(instant(dossier.get("deadline"), "originalDueAt")).isEqualTo(local("2026-11-26T09:00"));
+        assertThat(column(dossier.get("controlSheet"), "type")).containsSubsequence("SUBMITTED", "DEADLINE_SET",
+                "STEP_COMPLETED", "DEADLINE_SET", "ACCEPTED");
+        // The dossier's warning follows: counted from the upload it fell on Tuesday, before Wednesday's due date
+        assertThat(engineDate(engine.timer(code, "dossier_at_risk"), "dueDate"))
+                .isAfter(local("2026-11-24T17:00")).isBefore(local("2026-11-26T09:00"));
+    }
+
+    @Test
+    void shouldKeepTheCounterDossiersClockFromItsReceipt() {
+        clock("2026-11-20T10:00");
+        String code = submitted("COUNTER", "COUNTER", "Đoàn Văn Minh");
+        clock("2026-11-23T09:00");
+        engine.workOk(code, "reception", "check_completeness", Map.of("receptionOutcome", "ACCEPT"));
+
+        assertThat(instant(dossier(code), "dueAt")).isEqualTo(local("2026-11-25T10:00"));
+    }
+
+    @Test
     void shouldCountFromTheNextWorkingDayAfterTheCutOffAcrossTet() {
         // Friday 13 February 2026 at 15:30, after the cut-off; offices close 16-20 February for Tết
         clock("2026-02-13T15:30");

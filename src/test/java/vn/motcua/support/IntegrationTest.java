@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Base of every integration test: the whole application on its own PostgreSQL database with the
- * demo units and officers and an SMTP server of its own ({@link TestMail}), one Spring context
+ * demo units and officers, an SMTP server ({@link TestMail}) and an SMSC ({@link TestSms}) of its own, one Spring context
  * shared by all test classes, driven over HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -72,6 +72,12 @@ public abstract class IntegrationTest {
         // E-mail notifications go to the in-process SMTP server (TestMail).
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
+        // SMS goes to the in-process SMSC over SMPP (TestSms).
+        registry.add("motcua.notify.sms.host", () -> "127.0.0.1");
+        registry.add("motcua.notify.sms.port", TestSms::port);
+        registry.add("motcua.notify.sms.system-id", () -> TestSms.SYSTEM_ID);
+        registry.add("motcua.notify.sms.password", () -> TestSms.PASSWORD);
+        registry.add("motcua.notify.sms.source-address", () -> TestSms.BRANDNAME);
         registry.add("motcua.documents.root", DOCUMENTS::toString);
         // Reports are pushed to receivers in the test JVM (TestWebhook): one for every unit, one for a ward.
         registry.add("motcua.report-push.endpoints.central.url", () -> TestWebhook.url("/trung-uong"));
