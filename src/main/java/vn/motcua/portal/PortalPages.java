@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.catalogue.ProcedureNotFoundException;
 import vn.motcua.documents.Upload;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
@@ -47,9 +49,12 @@ class PortalPages {
     private final OnlineResults results;
     private final ObjectMapper json;
     private final FeeReceipts feeReceipts;
+    private final ProcedureGuide guide;
 
     PortalPages(ProcedureCatalogue catalogue, UnitDirectory units, DossierTracking tracking, ReceiptPrinter receipts,
-            SatisfactionEvaluations evaluations, OnlineResults results, ObjectMapper json, FeeReceipts feeReceipts) {
+            SatisfactionEvaluations evaluations, OnlineResults results, ObjectMapper json, FeeReceipts feeReceipts,
+            ProcedureGuide guide) {
+        this.guide = guide;
         this.feeReceipts = feeReceipts;
         this.results = results;
         this.json = json;
@@ -75,6 +80,20 @@ class PortalPages {
         model.addAttribute("procedures", catalogue.search(q).stream().filter(shown).toList());
         model.addAttribute("counter", counter);
         return "portal/catalogue";
+    }
+
+    @GetMapping("/thu-tuc/{key}")
+    String procedure(@PathVariable String key, Model model) {
+        model.addAttribute("guide", guide.of(catalogue.get(key)));
+        return "portal/procedure";
+    }
+
+    /** A browser asking for a procedure that is not deployed gets a page saying so, not a problem body. */
+    @ExceptionHandler(ProcedureNotFoundException.class)
+    String procedureNotFound(ProcedureNotFoundException e, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("languagePath", "/thu-tuc");
+        return "portal/procedure-not-found";
     }
 
     @GetMapping("/thu-tuc/{key}/nop-ho-so")

@@ -54,10 +54,18 @@ class PortalWebConfig implements WebMvcConfigurer {
         }
 
         public String types(DocumentSlot slot) {
-            return slot.types().stream().sorted().map(Enum::name).collect(Collectors.joining(", "));
+            return typesOf(slot);
         }
 
         public String maxSize(DocumentSlot slot) {
+            return sizeOf(slot);
+        }
+
+        static String typesOf(DocumentSlot slot) {
+            return slot.types().stream().sorted().map(Enum::name).collect(Collectors.joining(", "));
+        }
+
+        static String sizeOf(DocumentSlot slot) {
             long bytes = slot.maxSizeBytes();
             return bytes >= 1024 * 1024 ? (bytes / (1024 * 1024)) + " MB" : Math.max(1, bytes / 1024) + " KB";
         }
