@@ -261,6 +261,15 @@ public class DossierManagement {
         return dossiers.findByApplicantIdNumber(idNumber, limit);
     }
 
+    /**
+     * The codes of the unit's dossiers whose result waits at the counter, oldest first, at most
+     * {@code limit}: what the desk's public display lists (the code alone, no name, no procedure).
+     */
+    @Transactional(readOnly = true)
+    public List<String> readyAtCounter(String unitCode, int limit) {
+        return dossiers.codesReadyAtCounter(unitCode, limit);
+    }
+
     @Transactional(readOnly = true)
     public Dossier get(String code) {
         return find(code).orElseThrow(() -> new DossierNotFoundException(code));

@@ -2,6 +2,7 @@ package vn.motcua.portal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -90,6 +91,10 @@ class PortalWebConfig implements WebMvcConfigurer {
 
         public String date(Instant instant) {
             return instant == null ? "" : DATE.format(instant.atZone(settings.zone()));
+        }
+
+        public String day(LocalDate day) {
+            return day == null ? "" : DATE.format(day);
         }
     }
 }

@@ -103,6 +103,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/thu-tuc/**", "/tra-cuu/**", "/login", "/error",
                                 "/css/**", "/js/**", "/portal/**", "/images/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/tra-cuu/**", "/ho-so/**", "/error").permitAll()
+                        // Public figures and the desk displays: counts and dossier codes, nothing personal.
+                        .requestMatchers(HttpMethod.GET, "/thong-ke", "/man-hinh/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/procedures/**", "/api/units/**", "/api/calendar/**")
                         .permitAll()
                         .requestMatchers("/api/tracking/**").permitAll()
