@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,6 +30,7 @@ import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.catalogue.SubmissionChannel;
 import vn.motcua.documents.CheckedUploads;
 import vn.motcua.documents.DocumentViolation;
+import vn.motcua.documents.DossierDocument;
 import vn.motcua.documents.DossierDocuments;
 import vn.motcua.documents.Purpose;
 import vn.motcua.documents.Upload;
@@ -124,26 +127,27 @@ public class DossierManagement {
             throw InvalidSubmissionException.of("unitCode", "closed", "Đơn vị " + unit.code()
                     + " đã ngừng tiếp nhận hồ sơ / Unit " + unit.code() + " takes no new dossiers");
         }
+        // Said in words from the bundles (cấp huyện, trực tuyến), never as the enum names the API uses.
         if (unit.level() != procedure.unitLevel()) {
-            throw InvalidSubmissionException.of("unitCode", "level", "Thủ tục này do đơn vị cấp "
-                    + procedure.unitLevel() + " giải quyết / This procedure is settled by a " + procedure.unitLevel() + " unit");
+            throw InvalidSubmissionException.of("unitCode", "level", bothLanguages("submission.violation.level",
+                    locale -> words(locale, "unitLevel.", List.of(procedure.unitLevel()))));
         }
         if (!procedure.channels().contains(SubmissionChannel.valueOf(submission.channel().name()))) {
-            throw InvalidSubmissionException.of("channel", "option", "Thủ tục này chỉ tiếp nhận hồ sơ qua "
-                    + procedure.channels() + ", không qua " + submission.channel() + " / This procedure accepts dossiers only by "
-                    + procedure.channels() + ", not " + submission.channel());
+            throw InvalidSubmissionException.of("channel", "option", bothLanguages("submission.violation.channel",
+                    locale -> words(locale, "channel.", procedure.channels())));
         }
         if (!procedure.resultChannels().contains(submission.resultChannel())) {
-            throw InvalidSubmissionException.of("resultChannel", "option", "Thủ tục trả kết quả qua "
-                    + procedure.resultChannels() + " / Results are returned by " + procedure.resultChannels());
+            throw InvalidSubmissionException.of("resultChannel", "option", bothLanguages("submission.violation.resultChannel",
+                    locale -> words(locale, "resultChannel.", procedure.resultChannels())));
         }
         Map<String, Object> data = submission.data() == null ? Map.of() : submission.data();
         CheckedUploads files = documents.check(uploads, slot -> procedure.document(slot).map(DocumentSlot::rule));
         try {
             List<FieldViolation> formViolations = formViolations(procedure, data);
             List<DocumentViolation> documentViolations = new ArrayList<>(files.violations());
+            documentViolations.addAll(reuseViolations(procedure, submission.reused(), Applicant.from(data).idNumber()));
             for (DocumentSlot slot : procedure.documents()) {
-                if (slot.requiredFor(data) && !files.hasFilesFor(slot.id())
+                if (slot.requiredFor(data) && !files.hasFilesFor(slot.id()) && !submission.reused().containsKey(slot.id())
                         && uploads.stream().noneMatch(upload -> upload.slot().equals(slot.id()))) {
                     documentViolations.add(DocumentViolation.of(slot.id(), null, "required",
                             "Thiếu thành phần hồ sơ bắt buộc: " + slot.name(), "Required document missing: " + slot.nameEn()));
@@ -184,6 +188,7 @@ public class DossierManagement {
         String secret = LookupSecrets.generate();
         dossiers.updateLookupSecret(id, LookupSecrets.hash(secret));
         documents.store(code, files.accepted(), Purpose.SUBMISSION, submittedBy, now);
+        documents.reuse(code, submission.reused(), Purpose.SUBMISSION, submittedBy, now);
 
         Map<String, Object> variables = new HashMap<>(data);
         variables.put("unit", unit.code());
@@ -512,6 +517,41 @@ public class DossierManagement {
     }
 
     // The engine's clock, so that tests which move it move our timestamps too.
+    /**
+     * A reused paper must be the applicant's own (from a dossier filed under the same identity
+     * number) and keep to its new slot's rule, exactly as an upload would.
+     */
+    private List<DocumentViolation> reuseViolations(Procedure procedure, Map<String, Long> reused, String idNumber) {
+        List<DocumentViolation> violations = new ArrayList<>();
+        reused.forEach((slotId, documentId) -> {
+            Optional<DocumentSlot> slot = procedure.document(slotId);
+            Optional<DossierDocument> paper = documents.find(documentId)
+                    .filter(d -> idNumber != null && dossiers.findByCode(d.dossierCode())
+                            .map(owner -> idNumber.equals(owner.applicant().idNumber())).orElse(false));
+            if (slot.isEmpty() || paper.isEmpty()) {
+                violations.add(DocumentViolation.of(slotId, null, "reuse", "Không dùng lại được giấy tờ này",
+                        "This paper cannot be reused"));
+            } else if (!slot.get().types().contains(paper.get().type()) || paper.get().size() > slot.get().maxSizeBytes()) {
+                violations.add(DocumentViolation.of(slotId, paper.get().name(), "reuseRule",
+                        "Giấy tờ đã nộp không hợp với thành phần hồ sơ này: " + slot.get().name(),
+                        "The earlier paper does not fit this document: " + slot.get().nameEn()));
+            }
+        });
+        return violations;
+    }
+
+    /** A problem's message as every problem body carries it: "Tiếng Việt / English". */
+    private String bothLanguages(String key, Function<Locale, String> argument) {
+        Locale vietnamese = Locale.forLanguageTag("vi");
+        return messages.getMessage(key, new Object[] {argument.apply(vietnamese)}, vietnamese) + " / "
+                + messages.getMessage(key, new Object[] {argument.apply(Locale.ENGLISH)}, Locale.ENGLISH);
+    }
+
+    private String words(Locale locale, String prefix, Collection<? extends Enum<?>> values) {
+        return values.stream().map(value -> messages.getMessage(prefix + value.name(), null, value.name(), locale).toLowerCase(locale))
+                .collect(Collectors.joining(", "));
+    }
+
     private static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
     }

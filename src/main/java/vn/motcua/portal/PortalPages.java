@@ -2,6 +2,7 @@ package vn.motcua.portal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,6 +33,7 @@ import vn.motcua.evaluation.Rating;
 import vn.motcua.evaluation.Satisfaction;
 import vn.motcua.evaluation.SatisfactionEvaluations;
 import vn.motcua.payments.FeeReceipts;
+import vn.motcua.security.Citizens;
 import vn.motcua.unit.Unit;
 import vn.motcua.unit.UnitDirectory;
 
@@ -50,11 +53,15 @@ class PortalPages {
     private final ObjectMapper json;
     private final FeeReceipts feeReceipts;
     private final ProcedureGuide guide;
+    private final Citizens citizens;
+    private final CitizenPapers papers;
 
     PortalPages(ProcedureCatalogue catalogue, UnitDirectory units, DossierTracking tracking, ReceiptPrinter receipts,
             SatisfactionEvaluations evaluations, OnlineResults results, ObjectMapper json, FeeReceipts feeReceipts,
-            ProcedureGuide guide) {
+            ProcedureGuide guide, Citizens citizens, CitizenPapers papers) {
         this.guide = guide;
+        this.citizens = citizens;
+        this.papers = papers;
         this.feeReceipts = feeReceipts;
         this.results = results;
         this.json = json;
@@ -97,8 +104,15 @@ class PortalPages {
     }
 
     @GetMapping("/thu-tuc/{key}/nop-ho-so")
-    String submission(@PathVariable String key, Model model) {
-        return submissionPage(catalogue.get(key), List.of(Channel.ONLINE), "/ho-so/bien-nhan", model);
+    String submission(@PathVariable String key, Model model) throws JsonProcessingException {
+        Procedure procedure = catalogue.get(key);
+        // A logged-in citizen is not asked again for what the state already holds.
+        Optional<Citizens.CitizenProfile> citizen = citizens.current();
+        if (citizen.isPresent()) {
+            model.addAttribute("prefill", json.writeValueAsString(CitizenPapers.prefill(citizen.get())));
+            model.addAttribute("reusable", papers.reusableFor(procedure, citizen.get()));
+        }
+        return submissionPage(procedure, List.of(Channel.ONLINE), "/ho-so/bien-nhan", model);
     }
 
     String submissionPage(Procedure procedure, List<Channel> channels, String receiptAction, Model model) {

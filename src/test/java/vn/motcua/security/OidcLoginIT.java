@@ -150,6 +150,56 @@ class OidcLoginIT extends IntegrationTest {
     }
 
     @Test
+    void citizenReusesAPaperOfAnEarlierDossierWithConsentAndTheOfficerSeesWhereFrom() throws IOException {
+        dossiers();
+        Session citizen = logIn("citizens", "vneid-" + CITIZEN_NUMBER, Map.of("identity_number", CITIZEN_NUMBER,
+                "name", "Trần Thị Bình", "phone_number", "0912000111", "email", "binh@example.vn"));
+
+        // Hồ sơ của tôi: their dossiers and papers, a logout; the form comes filled in from the claims.
+        String mine = citizen.get("/ho-so-cua-toi").body();
+        assertThat(mine).contains("Xin chào Trần Thị Bình", ownDossier, "id=\"citizen-logout\"")
+                .doesNotContain(otherCitizensDossier);
+        String form = citizen.get("/thu-tuc/" + PROCEDURE + "/nop-ho-so").body();
+        assertThat(form).contains("data-prefill=\"{&quot;applicantName&quot;:&quot;Trần Thị Bình&quot;,"
+                + "&quot;applicantIdNumber&quot;:&quot;" + CITIZEN_NUMBER + "&quot;", "data-reuse-for=\"identityPapers\"");
+        JsonNode earlier = StreamSupport.stream(as("reception").getForObject("/api/dossiers/{code}/documents",
+                        JsonNode.class, ownDossier).spliterator(), false)
+                .filter(d -> d.get("slot").asText().equals("identityPapers")).findFirst().orElseThrow();
+        long paper = earlier.get("id").asLong();
+        assertThat(form).contains("name=\"reuse-identityPapers\" value=\"" + paper + "\"");
+
+        Map<String, Object> data = householdBusiness("Trần Thị Bình");
+        data.put("applicantIdNumber", CITIZEN_NUMBER);
+        // Without consent, and for somebody else's dossier: refused, nothing stored.
+        assertThat(citizen.submit(data, Map.of("identityPapers", paper), false).statusCode()).isEqualTo(400);
+        Map<String, Object> someoneElse = new java.util.HashMap<>(data);
+        someoneElse.put("applicantIdNumber", OTHER_CITIZEN_NUMBER);
+        assertThat(citizen.submit(someoneElse, Map.of("identityPapers", paper), true).statusCode()).isEqualTo(400);
+        // Nobody logged in cannot reuse anything.
+        assertThat(new Session().submit(data, Map.of("identityPapers", paper), true).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> created = citizen.submit(data, Map.of("identityPapers", paper), true);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String code = JSON.readTree(created.body()).get("code").asText();
+
+        // The officer sees the paper, where it came from, and the same stored file.
+        JsonNode reused = StreamSupport.stream(as("reception").getForObject("/api/dossiers/{code}/documents",
+                        JsonNode.class, code).spliterator(), false)
+                .filter(d -> d.get("slot").asText().equals("identityPapers")).findFirst().orElseThrow();
+        assertThat(reused.get("reusedFrom").get("dossierCode").asText()).isEqualTo(ownDossier);
+        assertThat(reused.get("reusedFrom").get("documentId").asLong()).isEqualTo(paper);
+        assertThat(reused.get("sha256").asText()).isEqualTo(earlier.get("sha256").asText());
+        byte[] original = as("reception").getForObject("/api/dossiers/{code}/documents/{id}", byte[].class, ownDossier, paper);
+        byte[] again = as("reception").getForObject("/api/dossiers/{code}/documents/{id}", byte[].class, code,
+                reused.get("id").asLong());
+        assertThat(again).isEqualTo(original);
+
+        // And logs out.
+        assertThat(citizen.post("/logout", "application/x-www-form-urlencoded", new byte[0]).statusCode()).isEqualTo(302);
+        assertThat(citizen.get("/api/citizen/dossiers").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void citizenWithoutIdentityNumberIsNotLoggedIn() {
         Session nobody = logIn("citizens", "vneid-unknown", Map.of("name", "Không có số định danh"));
         assertThat(nobody.get("/api/citizen/dossiers").statusCode()).isEqualTo(401);
@@ -177,8 +227,46 @@ class OidcLoginIT extends IntegrationTest {
     /** A browser's cookie jar; redirects are followed by hand, so each hop can be asserted on. */
     private final class Session {
 
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        private final CookieManager cookies = new CookieManager();
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        /** An online submission as the page sends it: the JSON part and one PDF for the application form. */
+        HttpResponse<String> submit(Map<String, Object> data, Map<String, Long> reuse, boolean consent) throws IOException {
+            get("/thu-tuc/" + PROCEDURE + "/nop-ho-so");
+            Map<String, Object> submission = new java.util.LinkedHashMap<>(Map.of("procedureKey", PROCEDURE,
+                    "unitCode", UNIT, "channel", "ONLINE", "resultChannel", "COUNTER", "data", data, "reuse", reuse));
+            if (consent) {
+                submission.put("reuseConsent", true);
+            }
+            String boundary = "motcua" + System.nanoTime();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"submission\"\r\n"
+                    + "Content-Type: application/json\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.write(JSON.writeValueAsBytes(submission));
+            body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"applicationForm\"; "
+                    + "filename=\"don.pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.write(vn.motcua.support.TestFiles.pdf("Giấy đề nghị"));
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return post("/api/dossiers", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        }
+
+        HttpResponse<String> post(String path, String contentType, byte[] body) {
+            String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("MOTCUA-XSRF"))
+                    .map(java.net.HttpCookie::getValue).findFirst().orElse("");
+            try {
+                return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Content-Type", contentType).header("Accept", "application/json")
+                                .header("X-MOTCUA-XSRF", token).header("Idempotency-Key", "k" + System.nanoTime())
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
 
         HttpResponse<String> get(String path) {
             return send(URI.create("http://localhost:" + port + path));
