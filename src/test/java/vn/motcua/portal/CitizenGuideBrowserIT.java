@@ -80,6 +80,7 @@ class CitizenGuideBrowserIT extends IntegrationTest {
         page.findElement(By.id("slot-identityPapers")).sendKeys(program.toString());
         assertThat(page.findElement(By.cssSelector("[data-error-for='identityPapers']")).getText())
                 .startsWith("Tệp cccd.exe không thuộc loại được nhận (.pdf, ");
+        ((JavascriptExecutor) page).executeScript("document.getElementById('slot-applicationForm').scrollIntoView();");
         browser.screenshot("phone-submission-upload-check");
 
         // Filled in properly, sent with a progress bar, and received.
@@ -98,7 +99,9 @@ class CitizenGuideBrowserIT extends IntegrationTest {
             slot.sendKeys(pdf.toString());
         }
         // The bpmn.io watermark stays: form-js's licence forbids hiding it (docs/portal.md).
-        assertThat(page.findElement(By.cssSelector(".fjs-powered-by a")).isDisplayed()).isTrue();
+        WebElement watermark = page.findElement(By.cssSelector(".fjs-powered-by a"));
+        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView();", watermark);
+        assertThat(watermark.isDisplayed()).isTrue();
         browser.screenshot("phone-submission-filled");
         page.findElement(By.cssSelector("#submission button[type='submit']")).click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("dossier-code")));

@@ -106,6 +106,16 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
         return chromium(userDataDir, null);
     }
 
+    /** A new headless Chromium with a phone's viewport ({@link #PHONE}), for tests that manage their own browser. */
+    public static WebDriver phoneChromium(Path userDataDir) {
+        return chromium(userDataDir, PHONE);
+    }
+
+    /** Saves a PNG of a browser's visible page as {@code target/screenshots/<name>.png}. */
+    public static Path screenshot(WebDriver browser, String name) {
+        return write(name + ".png", ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
     private static WebDriver chromium(Path userDataDir, Dimension screen) {
         ChromeOptions options = new ChromeOptions();
         if (screen != null) {
