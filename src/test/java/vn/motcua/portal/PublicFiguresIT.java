@@ -29,8 +29,11 @@ class PublicFiguresIT extends IntegrationTest {
             JsonNode resolved = report.get("units").get(0).get("figures").get("resolved");
             long inTime = resolved.get("beforeDeadline").asLong() + resolved.get("onTime").asLong();
             assertThat(resolved.get("total").asLong()).isPositive();
+            String rate = java.math.BigDecimal.valueOf(inTime * 100)
+                    .divide(java.math.BigDecimal.valueOf(resolved.get("total").asLong()), 1, java.math.RoundingMode.HALF_UP)
+                    .toPlainString().replace('.', ',') + " %";
             assertThat(unitRow(page, UNIT)).as(period[0]).containsExactly(String.valueOf(resolved.get("total").asLong()),
-                    String.valueOf(inTime), String.valueOf(resolved.get("late").asLong()));
+                    String.valueOf(inTime), String.valueOf(resolved.get("late").asLong()), rate);
         }
     }
 
@@ -66,12 +69,12 @@ class PublicFiguresIT extends IntegrationTest {
                 Map.of("receiverName", "Quách Văn Số", "receiverIdNumber", "001085012345"));
     }
 
-    /** Resolved, in time and late of the unit's row. */
+    /** Resolved, in time, late and the on-time rate of the unit's row. */
     private static java.util.List<String> unitRow(String page, String unit) {
         Matcher row = Pattern.compile("<tr class=\"total\" data-unit=\"" + Pattern.quote(unit)
-                + "\">\\s*<th[^>]*>[^<]*</th>\\s*<td>(\\d+)</td><td>(\\d+)</td><td>(\\d+)</td>").matcher(page);
+                + "\">\\s*<th[^>]*>[^<]*</th>\\s*<td class=\"rate\">([^<]*)</td><td>(\\d+)</td><td>(\\d+)</td><td>(\\d+)</td>").matcher(page);
         assertThat(row.find()).as("row of " + unit).isTrue();
-        return java.util.List.of(row.group(1), row.group(2), row.group(3));
+        return java.util.List.of(row.group(2), row.group(3), row.group(4), row.group(1));
     }
 
     private static long count(String page, String id) {
