@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.FormService;
@@ -30,7 +32,11 @@ import vn.motcua.documents.DocumentsProperties;
 @Service
 public class ProcedureCatalogue {
 
+    /** The process key of the lifecycle every procedure's dossier runs through (one-stop-dossier.bpmn). */
+    public static final String LIFECYCLE = "one_stop_dossier";
+
     private static final Logger LOG = LoggerFactory.getLogger(ProcedureCatalogue.class);
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
     private final RepositoryService repository;
     private final FormService forms;
@@ -53,16 +59,44 @@ public class ProcedureCatalogue {
                 .toList();
     }
 
-    /** The procedures whose code, name or sector contain the words, ignoring case; all when there are none. */
+    /**
+     * The procedures whose code, name or sector contain every one of the words, ignoring case and
+     * Vietnamese diacritics (people type "ho kinh doanh" for "hộ kinh doanh"); all when there are none.
+     */
     public List<Procedure> search(String words) {
         if (words == null || words.isBlank()) {
             return list();
         }
-        String needle = words.strip().toLowerCase(Locale.ROOT);
+        List<String> needles = List.of(folded(words).split("\\s+"));
         return list().stream()
-                .filter(p -> String.join(" ", p.code(), p.name(), p.nameEn(), p.sector())
-                        .toLowerCase(Locale.ROOT).contains(needle))
+                .filter(p -> {
+                    String text = folded(String.join(" ", p.code(), p.name(), p.nameEn(), p.sector()));
+                    return needles.stream().allMatch(text::contains);
+                })
                 .toList();
+    }
+
+    /** Lower case without diacritics: tones and vowel marks dropped, đ read as d. */
+    static String folded(String text) {
+        String decomposed = Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        return COMBINING_MARKS.matcher(decomposed).replaceAll("").replace('đ', 'd');
+    }
+
+    /**
+     * The steps a dossier of this version goes through, in the order the shared lifecycle and the
+     * procedure's own model run them (read from the deployed models, see {@link ProcedureSteps}).
+     */
+    public List<ProcedureStep> steps(Procedure procedure) {
+        ProcessDefinition lifecycle = repository.createProcessDefinitionQuery().processDefinitionKey(LIFECYCLE)
+                .latestVersion().active().singleResult();
+        if (lifecycle == null) {
+            throw new IllegalStateException("The shared lifecycle " + LIFECYCLE + " is not deployed");
+        }
+        return ProcedureSteps.walk(repository.getBpmnModelInstance(lifecycle.getId()), LIFECYCLE,
+                repository.getBpmnModelInstance(procedure.definitionId()), procedure.key(), procedure.timeLimits(),
+                key -> Optional.ofNullable(repository.createProcessDefinitionQuery().processDefinitionKey(key)
+                                .latestVersion().singleResult())
+                        .map(definition -> repository.getBpmnModelInstance(definition.getId())).orElse(null));
     }
 
     /** The latest active version of one procedure. */

@@ -24,7 +24,7 @@ class ProcedureController {
     }
 
     @GetMapping
-    @Operation(summary = "List procedures, optionally filtered by words in their code, name or sector")
+    @Operation(summary = "List procedures, optionally filtered by words in their code, name or sector (case and diacritics ignored)")
     List<Procedure> list(@RequestParam(required = false) String q) {
         return catalogue.search(q);
     }
@@ -33,6 +33,12 @@ class ProcedureController {
     @Operation(summary = "One procedure, latest version")
     Procedure get(@PathVariable String key) {
         return catalogue.get(key);
+    }
+
+    @GetMapping("/{key}/steps")
+    @Operation(summary = "The steps a dossier of the procedure goes through, in the order its models run them")
+    List<ProcedureStep> steps(@PathVariable String key) {
+        return catalogue.steps(catalogue.get(key));
     }
 
     @GetMapping(path = "/{key}/submission-form", produces = MediaType.APPLICATION_JSON_VALUE)

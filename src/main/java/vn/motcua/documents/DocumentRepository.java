@@ -18,7 +18,12 @@ import org.springframework.stereotype.Repository;
 class DocumentRepository {
 
     private static final String COLUMNS = "id, dossier_code, slot, original_name, media_type, size_bytes, sha256, "
-            + "purpose, uploaded_at, uploaded_by";
+            + "purpose, uploaded_at, uploaded_by, reused_from_id, "
+            + "(select r.dossier_code from document r where r.id = document.reused_from_id) reused_from_dossier";
+
+    /** A reused paper's file is its source's. */
+    private static final String STORAGE_KEY = "coalesce(storage_key,"
+            + " (select r.storage_key from document r where r.id = document.reused_from_id)) storage_key";
 
     private final JdbcClient jdbc;
 
@@ -54,8 +59,46 @@ class DocumentRepository {
                 .param(dossierCode).query(DocumentRepository::document).list();
     }
 
+    /**
+     * A reused paper: a row of its own for the new dossier, sharing the stored file of {@code source}
+     * (the first upload of it, which a reuse of a reuse points at too).
+     */
+    long insertReuse(String dossierCode, String slot, Stored source, Purpose purpose, Timestamp at, String by) {
+        long original = source.document().reusedFrom() == null ? source.document().id()
+                : source.document().reusedFrom().documentId();
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into document (dossier_code, slot, original_name, media_type, size_bytes, sha256, storage_key,
+                    extracted_text, purpose, uploaded_at, uploaded_by, reused_from_id)
+                select :dossierCode, :slot, original_name, media_type, size_bytes, sha256, null, extracted_text,
+                    :purpose, :at, :by, id
+                from document where id = :original
+                """)
+                .param("dossierCode", dossierCode).param("slot", slot).param("purpose", purpose.name())
+                .param("at", at).param("by", by).param("original", original)
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** The documents of these dossiers, newest first: the papers a citizen may reuse. */
+    List<DossierDocument> ofDossiers(List<String> dossierCodes, int limit) {
+        if (dossierCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from document where dossier_code in (:codes) and purpose <> 'RESULT'"
+                        + " order by id desc fetch first " + limit + " rows only")
+                .param("codes", dossierCodes).query(DocumentRepository::document).list();
+    }
+
+    Optional<Stored> byId(long id) {
+        return jdbc.sql("select " + COLUMNS + ", " + STORAGE_KEY + " from document where id = ?")
+                .param(id)
+                .query((rs, row) -> new Stored(document(rs, row), rs.getString("storage_key")))
+                .optional();
+    }
+
     Optional<Stored> find(String dossierCode, long id) {
-        return jdbc.sql("select " + COLUMNS + ", storage_key from document where dossier_code = ? and id = ?")
+        return jdbc.sql("select " + COLUMNS + ", " + STORAGE_KEY + " from document where dossier_code = ? and id = ?")
                 .params(dossierCode, id)
                 .query((rs, row) -> new Stored(document(rs, row), rs.getString("storage_key")))
                 .optional();
@@ -98,6 +141,8 @@ class DocumentRepository {
                 DocumentType.ofMediaType(rs.getString("media_type")).orElseThrow(),
                 rs.getLong("size_bytes"), rs.getString("sha256"), Purpose.valueOf(rs.getString("purpose")),
                 rs.getTimestamp("uploaded_at").toInstant(),
-                rs.getString("uploaded_by"));
+                rs.getString("uploaded_by"),
+                rs.getObject("reused_from_id") == null ? null
+                        : new DossierDocument.ReusedFrom(rs.getString("reused_from_dossier"), rs.getLong("reused_from_id")));
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -82,12 +83,42 @@ public class DossierDocuments {
             String key = put(file);
             removeOnRollback(key);
             DossierDocument document = new DossierDocument(0, dossierCode, file.slot(), file.fileName(), file.type(),
-                    file.size(), file.sha256(), purpose, at, uploadedBy);
+                    file.size(), file.sha256(), purpose, at, uploadedBy, null);
             long id = documents.insert(document, key, file.text());
             stored.add(new DossierDocument(id, dossierCode, file.slot(), file.fileName(), file.type(), file.size(),
-                    file.sha256(), purpose, at, uploadedBy));
+                    file.sha256(), purpose, at, uploadedBy, null));
         }
         return stored;
+    }
+
+    /** A stored document by id, whatever its dossier: the caller checks whose it is. */
+    @Transactional(readOnly = true)
+    public Optional<DossierDocument> find(long id) {
+        return documents.byId(id).map(DocumentRepository.Stored::document);
+    }
+
+    /**
+     * Adds papers of earlier dossiers to a dossier without storing them again: each new row shares its
+     * source's stored file and says where it came from. The caller has checked that the applicant may
+     * reuse them and agreed to.
+     */
+    @Transactional
+    public List<DossierDocument> reuse(String dossierCode, Map<String, Long> documentBySlot, Purpose purpose,
+            String by, Instant at) {
+        List<DossierDocument> reused = new ArrayList<>();
+        documentBySlot.forEach((slot, sourceId) -> {
+            DocumentRepository.Stored source = documents.byId(sourceId)
+                    .orElseThrow(() -> new IllegalArgumentException("no document " + sourceId));
+            long id = documents.insertReuse(dossierCode, slot, source, purpose, java.sql.Timestamp.from(at), by);
+            reused.add(documents.byId(id).orElseThrow().document());
+        });
+        return reused;
+    }
+
+    /** The papers of these dossiers an applicant may reuse (no results), newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<DossierDocument> reusable(List<String> dossierCodes, int limit) {
+        return documents.ofDossiers(dossierCodes, limit);
     }
 
     /** The dossier's documents in the order they arrived. */

@@ -31,6 +31,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.motcua.catalogue.ResultChannel;
 import vn.motcua.documents.Upload;
+import vn.motcua.security.AccessRefusedException;
+import vn.motcua.security.Citizens;
 import vn.motcua.security.IdempotencyKeys;
 import vn.motcua.security.UnitAccess;
 
@@ -45,8 +47,10 @@ class DossierController {
     private final DossierManagement dossiers;
     private final UnitAccess access;
     private final IdempotencyKeys idempotency;
+    private final Citizens citizens;
 
-    DossierController(DossierManagement dossiers, UnitAccess access, IdempotencyKeys idempotency) {
+    DossierController(DossierManagement dossiers, UnitAccess access, IdempotencyKeys idempotency, Citizens citizens) {
+        this.citizens = citizens;
         this.dossiers = dossiers;
         this.access = access;
         this.idempotency = idempotency;
@@ -57,7 +61,9 @@ class DossierController {
             @NotBlank @Size(max = 32) String unitCode,
             @NotNull Channel channel,
             @NotNull ResultChannel resultChannel,
-            @NotNull @Size(max = 200) Map<String, Object> data) {
+            @NotNull @Size(max = 200) Map<String, Object> data,
+            @Size(max = 20) Map<String, Long> reuse,
+            Boolean reuseConsent) {
     }
 
     record SupplementRequest(
@@ -186,7 +192,7 @@ class DossierController {
         // Inspect first, outside the key's transaction: a slow upload must not hold a connection.
         IdempotencyKeys.Created created;
         try (DossierManagement.CheckedSubmission checked = dossiers.check(new Submission(request.procedureKey(),
-                request.unitCode(), request.channel(), request.resultChannel(), request.data()), uploads)) {
+                request.unitCode(), request.channel(), request.resultChannel(), request.data(), reused(request)), uploads)) {
             created = idempotency.once(idempotencyKey, submitter, List.of(request, files), () -> {
                 SubmittedDossier submitted = dossiers.record(checked, submitter);
                 return new IdempotencyKeys.Created(submitted.dossier().code(), submitted.lookupSecret(), false);
@@ -195,6 +201,26 @@ class DossierController {
         SubmittedResponse body = new SubmittedResponse(details(dossiers.get(created.resource())), created.payload());
         return created.replayed() ? ResponseEntity.ok(body)
                 : ResponseEntity.created(URI.create("/api/dossiers/" + created.resource())).body(body);
+    }
+
+    /**
+     * Papers reused from earlier dossiers: only by the citizen they belong to, logged in through the
+     * citizens' provider, for a dossier in their own name, and with their consent (docs/portal.md).
+     */
+    private Map<String, Long> reused(SubmissionRequest request) {
+        if (request.reuse() == null || request.reuse().isEmpty()) {
+            return Map.of();
+        }
+        String citizen = citizens.currentIdentityNumber().orElseThrow(AccessRefusedException::unauthenticated);
+        if (!Boolean.TRUE.equals(request.reuseConsent())) {
+            throw InvalidSubmissionException.of("reuseConsent", "required",
+                    "Cần đồng ý cho dùng lại giấy tờ đã nộp / Consent to reusing the papers is needed");
+        }
+        if (!citizen.equals(String.valueOf(request.data().get("applicantIdNumber")))) {
+            throw InvalidSubmissionException.of("applicantIdNumber", "notCitizen",
+                    "Chỉ dùng lại giấy tờ cho hồ sơ đứng tên chính mình / Papers are reused only for one's own dossier");
+        }
+        return request.reuse();
     }
 
     /** Every file part except the JSON one, by part name (the slot id). */

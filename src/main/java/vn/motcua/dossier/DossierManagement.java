@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -30,6 +32,7 @@ import vn.motcua.catalogue.Routing;
 import vn.motcua.catalogue.SubmissionChannel;
 import vn.motcua.documents.CheckedUploads;
 import vn.motcua.documents.DocumentViolation;
+import vn.motcua.documents.DossierDocument;
 import vn.motcua.documents.DossierDocuments;
 import vn.motcua.documents.Purpose;
 import vn.motcua.documents.Upload;
@@ -131,27 +134,32 @@ public class DossierManagement {
             throw InvalidSubmissionException.of("unitCode", "closed", "Đơn vị " + unit.code()
                     + " đã ngừng tiếp nhận hồ sơ / Unit " + unit.code() + " takes no new dossiers");
         }
-        if (!procedure.routing().receivesAt(unit.code(), unit.level())) {
-            throw InvalidSubmissionException.of("unitCode", "level", text("dossier.unit.notReceiving",
-                    procedure.routing().receivedAt()));
+        // Said in words from the bundles (cấp huyện, trực tuyến), never as the enum names the API uses.
+        Routing routing = procedure.routing();
+        if (!routing.receivesAt(unit.code(), unit.level())) {
+            throw InvalidSubmissionException.of("unitCode", "level", routing.travels()
+                    ? bothLanguages("dossier.unit.notReceiving", locale -> routing.receivingUnit() != null
+                            ? routing.receivingUnit() : words(locale, "unitLevel.", List.of(routing.receivingLevel())))
+                    : bothLanguages("submission.violation.level",
+                            locale -> words(locale, "unitLevel.", List.of(procedure.unitLevel()))));
         }
         Unit decidingUnit = decidingUnit(procedure, unit);
         if (!procedure.channels().contains(SubmissionChannel.valueOf(submission.channel().name()))) {
-            throw InvalidSubmissionException.of("channel", "option", "Thủ tục này chỉ tiếp nhận hồ sơ qua "
-                    + procedure.channels() + ", không qua " + submission.channel() + " / This procedure accepts dossiers only by "
-                    + procedure.channels() + ", not " + submission.channel());
+            throw InvalidSubmissionException.of("channel", "option", bothLanguages("submission.violation.channel",
+                    locale -> words(locale, "channel.", procedure.channels())));
         }
         if (!procedure.resultChannels().contains(submission.resultChannel())) {
-            throw InvalidSubmissionException.of("resultChannel", "option", "Thủ tục trả kết quả qua "
-                    + procedure.resultChannels() + " / Results are returned by " + procedure.resultChannels());
+            throw InvalidSubmissionException.of("resultChannel", "option", bothLanguages("submission.violation.resultChannel",
+                    locale -> words(locale, "resultChannel.", procedure.resultChannels())));
         }
         Map<String, Object> data = submission.data() == null ? Map.of() : submission.data();
         CheckedUploads files = documents.check(uploads, slot -> procedure.document(slot).map(DocumentSlot::rule));
         try {
             List<FieldViolation> formViolations = formViolations(procedure, data);
             List<DocumentViolation> documentViolations = new ArrayList<>(files.violations());
+            documentViolations.addAll(reuseViolations(procedure, submission.reused(), Applicant.from(data).idNumber()));
             for (DocumentSlot slot : procedure.documents()) {
-                if (slot.requiredFor(data) && !files.hasFilesFor(slot.id())
+                if (slot.requiredFor(data) && !files.hasFilesFor(slot.id()) && !submission.reused().containsKey(slot.id())
                         && uploads.stream().noneMatch(upload -> upload.slot().equals(slot.id()))) {
                     documentViolations.add(DocumentViolation.of(slot.id(), null, "required",
                             "Thiếu thành phần hồ sơ bắt buộc: " + slot.name(), "Required document missing: " + slot.nameEn()));
@@ -190,15 +198,10 @@ public class DossierManagement {
         String code = routing.decidedByParent() ? unit.parentCode() : routing.decidingUnit();
         Unit deciding = code == null ? null : units.find(code).filter(Unit::open).orElse(null);
         if (deciding == null || deciding.level() != procedure.unitLevel()) {
-            throw InvalidSubmissionException.of("unitCode", "noDecidingUnit", text("dossier.unit.noDecidingUnit",
-                    unit.code(), procedure.unitLevel()));
+            throw InvalidSubmissionException.of("unitCode", "noDecidingUnit", bothLanguagesOf("dossier.unit.noDecidingUnit",
+                    locale -> new Object[] {unit.code(), words(locale, "unitLevel.", List.of(procedure.unitLevel()))}));
         }
         return deciding;
-    }
-
-    private String text(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, Locale.forLanguageTag("vi")) + " / "
-                + messages.getMessage(key, arguments, Locale.ENGLISH);
     }
 
     private SubmittedDossier record(Procedure procedure, Unit unit, Unit decidingUnit, Submission submission,
@@ -217,6 +220,7 @@ public class DossierManagement {
         String secret = LookupSecrets.generate();
         dossiers.updateLookupSecret(id, LookupSecrets.hash(secret));
         documents.store(code, files.accepted(), Purpose.SUBMISSION, submittedBy, now);
+        documents.reuse(code, submission.reused(), Purpose.SUBMISSION, submittedBy, now);
 
         Map<String, Object> variables = new HashMap<>(data);
         variables.put("unit", unit.code());
@@ -294,6 +298,15 @@ public class DossierManagement {
     @Transactional(readOnly = true)
     public List<Dossier> findByApplicant(String idNumber, int limit) {
         return dossiers.findByApplicantIdNumber(idNumber, limit);
+    }
+
+    /**
+     * The codes of the unit's dossiers whose result waits at the counter, oldest first, at most
+     * {@code limit}: what the desk's public display lists (the code alone, no name, no procedure).
+     */
+    @Transactional(readOnly = true)
+    public List<String> readyAtCounter(String unitCode, int limit) {
+        return dossiers.codesReadyAtCounter(unitCode, limit);
     }
 
     @Transactional(readOnly = true)
@@ -576,6 +589,45 @@ public class DossierManagement {
     }
 
     // The engine's clock, so that tests which move it move our timestamps too.
+    /**
+     * A reused paper must be the applicant's own (from a dossier filed under the same identity
+     * number) and keep to its new slot's rule, exactly as an upload would.
+     */
+    private List<DocumentViolation> reuseViolations(Procedure procedure, Map<String, Long> reused, String idNumber) {
+        List<DocumentViolation> violations = new ArrayList<>();
+        reused.forEach((slotId, documentId) -> {
+            Optional<DocumentSlot> slot = procedure.document(slotId);
+            Optional<DossierDocument> paper = documents.find(documentId)
+                    .filter(d -> idNumber != null && dossiers.findByCode(d.dossierCode())
+                            .map(owner -> idNumber.equals(owner.applicant().idNumber())).orElse(false));
+            if (slot.isEmpty() || paper.isEmpty()) {
+                violations.add(DocumentViolation.of(slotId, null, "reuse", "Không dùng lại được giấy tờ này",
+                        "This paper cannot be reused"));
+            } else if (!slot.get().types().contains(paper.get().type()) || paper.get().size() > slot.get().maxSizeBytes()) {
+                violations.add(DocumentViolation.of(slotId, paper.get().name(), "reuseRule",
+                        "Giấy tờ đã nộp không hợp với thành phần hồ sơ này: " + slot.get().name(),
+                        "The earlier paper does not fit this document: " + slot.get().nameEn()));
+            }
+        });
+        return violations;
+    }
+
+    /** A problem's message as every problem body carries it: "Tiếng Việt / English". */
+    private String bothLanguages(String key, Function<Locale, String> argument) {
+        return bothLanguagesOf(key, locale -> new Object[] {argument.apply(locale)});
+    }
+
+    private String bothLanguagesOf(String key, Function<Locale, Object[]> arguments) {
+        Locale vietnamese = Locale.forLanguageTag("vi");
+        return messages.getMessage(key, arguments.apply(vietnamese), vietnamese) + " / "
+                + messages.getMessage(key, arguments.apply(Locale.ENGLISH), Locale.ENGLISH);
+    }
+
+    private String words(Locale locale, String prefix, Collection<? extends Enum<?>> values) {
+        return values.stream().map(value -> messages.getMessage(prefix + value.name(), null, value.name(), locale).toLowerCase(locale))
+                .collect(Collectors.joining(", "));
+    }
+
     private static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
     }

@@ -6,11 +6,14 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.catalogue.ProcedureCatalogue;
+
 /** The dossier capability's only door to the engine. */
 @Component
 class DossierProcess {
 
-    static final String LIFECYCLE = "one_stop_dossier";
+    // The catalogue walks the same model for the procedure pages: one name for both.
+    static final String LIFECYCLE = ProcedureCatalogue.LIFECYCLE;
     static final String SUPPLEMENT_RECEIVED = "SupplementReceived";
 
     private final RuntimeService runtime;

@@ -87,6 +87,15 @@ class DossierRepository {
                 .params(idNumber, limit).query(this::dossier).list();
     }
 
+    /** Codes only: the desk display shows nothing else of a dossier. */
+    List<String> codesReadyAtCounter(String unitCode, int limit) {
+        return jdbc.sql("""
+                select code from dossier
+                where unit_code = ? and status = 'AWAITING_RESULT_RETURN' and result_channel = 'COUNTER'
+                order by code limit ?
+                """).params(unitCode, limit).query(String.class).list();
+    }
+
     void updateProcessInstance(long id, String processInstanceId) {
         jdbc.sql("update dossier set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
     }

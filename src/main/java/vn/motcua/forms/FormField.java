@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param defaultValue as in the schema, for callers; validation does not apply it
  * @param decimalDigits a number field's {@code decimalDigits} (0: a whole number, which must arrive as
  *        a JSON integer, so that its process variable stays a Long); null when the schema sets none
+ * @param subtype a datetime field's {@code subtype} (date, time, datetime); null for other fields
  */
 public record FormField(
         String key,
@@ -33,7 +34,8 @@ public record FormField(
         boolean dynamicOptions,
         List<String> hideWhen,
         Object defaultValue,
-        Integer decimalDigits) {
+        Integer decimalDigits,
+        String subtype) {
 
     public FormField {
         Objects.requireNonNull(key, "key");

@@ -2,6 +2,10 @@ package vn.motcua.forms;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -47,6 +52,8 @@ public final class FormValidator {
             + "@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$");
     // form-js insists on an international number; counters type local ones (0912 345 678, 1900 1234).
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ().-]{8,20}$");
+    /** {@code ^[0-9]{12}$}, {@code ^\d{9,12}$}: a number of digits, said in words. */
+    private static final Pattern DIGITS_ONLY = Pattern.compile("^\\^(?:\\[0-9\\]|\\\\d)\\{(\\d+)(,\\d+)?\\}\\$$");
     private static final int PHONE_MIN_DIGITS = 8;
     private static final int PHONE_MAX_DIGITS = 15;
     private static final int OPTIONS_NAMED = 10;
@@ -166,8 +173,16 @@ public final class FormValidator {
         }
         // form-js uses RegExp.test, which searches: anchor the pattern (^...$) to demand a full match.
         if (rules.pattern() != null && !Pattern.compile(rules.pattern()).matcher(text).find()) {
-            violations.add(violation(field, "pattern",
-                    "Không đúng định dạng " + rules.pattern() + " / Does not match " + rules.pattern()));
+            violations.add(violation(field, "pattern", patternMessage(rules.pattern())));
+        }
+        if ("datetime".equals(field.type()) && !isDateTime(field.subtype(), text)) {
+            violations.add(violation(field, "date", switch (String.valueOf(field.subtype())) {
+                case "time" -> "Giờ không hợp lệ, ghi theo dạng giờ:phút (HH:mm) / Not a valid time (HH:mm)";
+                case "datetime" -> "Ngày giờ không hợp lệ, ghi theo dạng ngày/tháng/năm giờ:phút"
+                        + " / Not a valid date and time (yyyy-mm-ddTHH:mm)";
+                default -> "Ngày không hợp lệ, ghi theo dạng ngày/tháng/năm (dd/mm/yyyy)"
+                        + " / Not a valid date (yyyy-mm-dd, shown as dd/mm/yyyy)";
+            }));
         }
         if ("email".equals(rules.validationType()) && !EMAIL.matcher(text).matches()) {
             violations.add(violation(field, "email",
@@ -175,6 +190,38 @@ public final class FormValidator {
         }
         if ("phone".equals(rules.validationType()) && !isPhone(text)) {
             violations.add(violation(field, "phone", "Số điện thoại không hợp lệ / Not a valid phone number"));
+        }
+    }
+
+    /**
+     * What a pattern asks for, in words: people do not read regular expressions. A pattern of digits
+     * only ({@code ^[0-9]{12}$}) is said as such; any other as a form to keep to.
+     */
+    static String patternMessage(String pattern) {
+        Matcher digits = DIGITS_ONLY.matcher(pattern);
+        if (digits.matches()) {
+            String from = digits.group(1);
+            String to = digits.group(2);
+            if (to == null) {
+                return "Phải gồm đúng " + from + " chữ số / Must be exactly " + from + " digits";
+            }
+            String upTo = to.substring(1);
+            return "Phải gồm " + from + " đến " + upTo + " chữ số / Must be " + from + " to " + upTo + " digits";
+        }
+        return "Chưa đúng định dạng của mục này / Not in the form this field expects";
+    }
+
+    /** form-js keeps a date as yyyy-MM-dd, a time as HH:mm, both as yyyy-MM-ddTHH:mm, whatever it shows. */
+    private static boolean isDateTime(String subtype, String text) {
+        try {
+            switch (String.valueOf(subtype)) {
+                case "time" -> LocalTime.parse(text);
+                case "datetime" -> LocalDateTime.parse(text);
+                default -> LocalDate.parse(text);
+            }
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 

@@ -104,7 +104,7 @@ final class SchemaReader {
                 throw invalid(name, "(dynamiclist) has no path");
             }
             fields.add(new FormField(pathPrefix + path, type, text(node, "label"), false, null,
-                    node.path("disabled").asBoolean(false), Validation.NONE, List.of(), true, hideWhen, null, null));
+                    node.path("disabled").asBoolean(false), Validation.NONE, List.of(), true, hideWhen, null, null, null));
             return;
         }
         JsonNode children = node.get("components");
@@ -124,7 +124,7 @@ final class SchemaReader {
         if (!INPUT_TYPES.contains(type)) {
             // expression, filepicker and types newer than this reader: the key is known, the value is not checked.
             fields.add(new FormField(pathPrefix + key, type, text(node, "label"), false, null,
-                    node.path("disabled").asBoolean(false), Validation.NONE, List.of(), true, hideWhen, null, null));
+                    node.path("disabled").asBoolean(false), Validation.NONE, List.of(), true, hideWhen, null, null, null));
             return;
         }
         fields.add(field(node, pathPrefix + key, type, name, hideWhen));
@@ -137,12 +137,16 @@ final class SchemaReader {
         boolean dynamicOptions = OPTION_TYPES.contains(type)
                 && (notBlank(text(node, "valuesKey")) || notBlank(text(node, "valuesExpression")));
         List<Option> options = OPTION_TYPES.contains(type) && !dynamicOptions ? options(node, name) : List.of();
-        return new FormField(key, type, text(node, "label"),
+        // A datetime field has no label of its own: the date's or the time's is what people read.
+        String label = text(node, "label") != null ? text(node, "label")
+                : text(node, "dateLabel") != null ? text(node, "dateLabel") : text(node, "timeLabel");
+        return new FormField(key, type, label,
                 readonly != null && readonly.isBoolean() && readonly.booleanValue(), readonlyExpression,
                 node.path("disabled").asBoolean(false), validation(node.get("validate"), name),
                 options, dynamicOptions, hideWhen, defaultValue(node.get("defaultValue"), name),
                 node.path("decimalDigits").canConvertToInt() && node.path("decimalDigits").isIntegralNumber()
-                        ? Integer.valueOf(node.path("decimalDigits").intValue()) : null);
+                        ? Integer.valueOf(node.path("decimalDigits").intValue()) : null,
+                "datetime".equals(type) ? (text(node, "subtype") != null ? text(node, "subtype") : "date") : null);
     }
 
     private Validation validation(JsonNode validate, String name) {

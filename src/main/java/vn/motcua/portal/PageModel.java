@@ -8,7 +8,7 @@ import vn.motcua.security.Officer;
 import vn.motcua.security.UnitAccess;
 
 /** What every portal page's header needs. */
-@ControllerAdvice(assignableTypes = {PortalPages.class, CounterPages.class})
+@ControllerAdvice(assignableTypes = {PortalPages.class, CounterPages.class, PublicFigures.class, CitizenPages.class})
 class PageModel {
 
     private final UnitAccess access;

@@ -2,6 +2,7 @@ package vn.motcua.portal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -10,18 +11,21 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.catalogue.ProcedureNotFoundException;
 import vn.motcua.documents.Upload;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
@@ -31,6 +35,7 @@ import vn.motcua.evaluation.Rating;
 import vn.motcua.evaluation.Satisfaction;
 import vn.motcua.evaluation.SatisfactionEvaluations;
 import vn.motcua.payments.FeeReceipts;
+import vn.motcua.security.Citizens;
 import vn.motcua.unit.Unit;
 import vn.motcua.unit.UnitDirectory;
 
@@ -50,11 +55,17 @@ class PortalPages {
     private final ObjectMapper json;
     private final FeeReceipts feeReceipts;
     private final ApplicantNotices notices;
+    private final ProcedureGuide guide;
+    private final Citizens citizens;
+    private final CitizenPapers papers;
 
     PortalPages(ProcedureCatalogue catalogue, UnitDirectory units, DossierTracking tracking, ReceiptPrinter receipts,
             SatisfactionEvaluations evaluations, OnlineResults results, ObjectMapper json, FeeReceipts feeReceipts,
-            ApplicantNotices notices) {
+            ApplicantNotices notices, ProcedureGuide guide, Citizens citizens, CitizenPapers papers) {
         this.notices = notices;
+        this.guide = guide;
+        this.citizens = citizens;
+        this.papers = papers;
         this.feeReceipts = feeReceipts;
         this.results = results;
         this.json = json;
@@ -82,9 +93,30 @@ class PortalPages {
         return "portal/catalogue";
     }
 
+    @GetMapping("/thu-tuc/{key}")
+    String procedure(@PathVariable String key, Model model) {
+        model.addAttribute("guide", guide.of(catalogue.get(key)));
+        return "portal/procedure";
+    }
+
+    /** A browser asking for a procedure that is not deployed gets a page saying so, not a problem body. */
+    @ExceptionHandler(ProcedureNotFoundException.class)
+    String procedureNotFound(ProcedureNotFoundException e, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("languagePath", "/thu-tuc");
+        return "portal/procedure-not-found";
+    }
+
     @GetMapping("/thu-tuc/{key}/nop-ho-so")
-    String submission(@PathVariable String key, Model model) {
-        return submissionPage(catalogue.get(key), List.of(Channel.ONLINE), "/ho-so/bien-nhan", model);
+    String submission(@PathVariable String key, Model model) throws JsonProcessingException {
+        Procedure procedure = catalogue.get(key);
+        // A logged-in citizen is not asked again for what the state already holds.
+        Optional<Citizens.CitizenProfile> citizen = citizens.current();
+        if (citizen.isPresent()) {
+            model.addAttribute("prefill", json.writeValueAsString(CitizenPapers.prefill(citizen.get())));
+            model.addAttribute("reusable", papers.reusableFor(procedure, citizen.get()));
+        }
+        return submissionPage(procedure, List.of(Channel.ONLINE), "/ho-so/bien-nhan", model);
     }
 
     String submissionPage(Procedure procedure, List<Channel> channels, String receiptAction, Model model) {

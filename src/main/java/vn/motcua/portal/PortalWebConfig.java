@@ -2,6 +2,7 @@ package vn.motcua.portal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -54,10 +55,18 @@ class PortalWebConfig implements WebMvcConfigurer {
         }
 
         public String types(DocumentSlot slot) {
-            return slot.types().stream().sorted().map(Enum::name).collect(Collectors.joining(", "));
+            return typesOf(slot);
         }
 
         public String maxSize(DocumentSlot slot) {
+            return sizeOf(slot);
+        }
+
+        static String typesOf(DocumentSlot slot) {
+            return slot.types().stream().sorted().map(Enum::name).collect(Collectors.joining(", "));
+        }
+
+        static String sizeOf(DocumentSlot slot) {
             long bytes = slot.maxSizeBytes();
             return bytes >= 1024 * 1024 ? (bytes / (1024 * 1024)) + " MB" : Math.max(1, bytes / 1024) + " KB";
         }
@@ -82,6 +91,10 @@ class PortalWebConfig implements WebMvcConfigurer {
 
         public String date(Instant instant) {
             return instant == null ? "" : DATE.format(instant.atZone(settings.zone()));
+        }
+
+        public String day(LocalDate day) {
+            return day == null ? "" : DATE.format(day);
         }
     }
 }

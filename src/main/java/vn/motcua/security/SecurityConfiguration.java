@@ -107,6 +107,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/thu-tuc/**", "/tra-cuu/**", "/login", "/error",
                                 "/css/**", "/js/**", "/portal/**", "/images/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/tra-cuu/**", "/ho-so/**", "/error").permitAll()
+                        // Public figures and the desk displays: counts and dossier codes, nothing personal.
+                        .requestMatchers(HttpMethod.GET, "/thong-ke", "/man-hinh/*").permitAll()
+                        // A citizen's own page: their dossiers and papers once logged in, the login link before.
+                        .requestMatchers(HttpMethod.GET, "/ho-so-cua-toi").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/procedures/**", "/api/units/**", "/api/calendar/**")
                         .permitAll()
                         .requestMatchers("/api/tracking/**").permitAll()
@@ -276,7 +280,9 @@ class SecurityConfiguration {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if ("GET".equals(request.getMethod()) && UnitAccess.officerOf(SecurityContextHolder.getContext().getAuthentication()).isPresent()
+            Authentication user = SecurityContextHolder.getContext().getAuthentication();
+            // A logged-in citizen's pages post with a session too (the submission, the logout).
+            if ("GET".equals(request.getMethod()) && (UnitAccess.officerOf(user).isPresent() || Citizens.isCitizen(user))
                     && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
                 token.getToken();
             }

@@ -299,9 +299,36 @@ class FormValidatorTest {
         }
 
         @Test
-        void shouldReportPatternNamingItWhenTextDoesNotMatch() {
+        void shouldReportPatternInWordsNeverAsTheExpressionWhenTextDoesNotMatch() {
             assertThat(VALIDATOR.validate(RULES, with("idNumber", "00120300456X"), SUBMISSION)).containsExactly(
-                    new FieldViolation("idNumber", "pattern", "Không đúng định dạng ^[0-9]+$ / Does not match ^[0-9]+$"));
+                    new FieldViolation("idNumber", "pattern",
+                            "Chưa đúng định dạng của mục này / Not in the form this field expects"));
+        }
+
+        @Test
+        void shouldSayHowManyDigitsADigitsPatternAsksFor() {
+            assertThat(FormValidator.patternMessage("^[0-9]{12}$"))
+                    .isEqualTo("Phải gồm đúng 12 chữ số / Must be exactly 12 digits");
+            assertThat(FormValidator.patternMessage("^\\d{9,12}$"))
+                    .isEqualTo("Phải gồm 9 đến 12 chữ số / Must be 9 to 12 digits");
+        }
+
+        @Test
+        void shouldRefuseADateFieldValueThatIsNoDate() {
+            FormSchema form = FormSchema.parse("""
+                    {"id": "dates", "schemaVersion": 16, "components": [
+                      {"type": "datetime", "subtype": "date", "key": "born", "dateLabel": "Ngày sinh"},
+                      {"type": "datetime", "subtype": "time", "key": "at", "timeLabel": "Giờ"}]}
+                    """);
+
+            assertThat(VALIDATOR.validate(form, Map.of("born", "not-a-date", "at", "25:00"), SUBMISSION))
+                    .extracting(FieldViolation::field, FieldViolation::code)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("born", "date"),
+                            org.assertj.core.groups.Tuple.tuple("at", "date"));
+            assertThat(VALIDATOR.validate(form, Map.of("born", "31/12/2020"), SUBMISSION)).singleElement()
+                    .extracting(FieldViolation::message).asString().startsWith("Ngày không hợp lệ, ghi theo dạng ngày/tháng/năm");
+            assertThat(VALIDATOR.validate(form, Map.of("born", "2020-12-31", "at", "08:30"), SUBMISSION)).isEmpty();
+            assertThat(form.fields().get(0).label()).isEqualTo("Ngày sinh");
         }
 
         @Test

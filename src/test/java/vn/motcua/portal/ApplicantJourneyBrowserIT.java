@@ -233,7 +233,7 @@ class ApplicantJourneyBrowserIT extends IntegrationTest {
 
         WebElement error = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-error-for='unitCode']")));
-        assertThat(error.getText()).startsWith("Thủ tục này do đơn vị cấp DISTRICT giải quyết");
+        assertThat(error.getText()).startsWith("Thủ tục này do cơ quan cấp huyện giải quyết").doesNotContain("DISTRICT");
         assertThat(page.findElements(By.id("lookup-secret"))).isEmpty();
     }
 

@@ -44,6 +44,30 @@ class ProcedureLibraryIT extends IntegrationTest {
     }
 
     @Test
+    void shouldRefuseADateThatIsNoDateAndAWrongLevelInWords() {
+        Map<String, Object> data = applicant("Nguyễn Văn Ngày");
+        data.putAll(Map.of("applicantRelationship", "FATHER", "childName", "Nguyễn Minh Ngày",
+                "childDateOfBirth", "not-a-date", "childSex", "MALE", "childPlaceOfBirth", "Bệnh viện Phụ sản Hà Nội",
+                "childEthnicity", "Kinh", "childNationality", "Việt Nam", "motherName", "Trần Thị Hoa",
+                "fatherName", "Nguyễn Văn Ngày", "parentsMarried", "NO"));
+        MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
+        files.add("declarationForm", file("to-khai-khai-sinh.pdf", TestFiles.pdf("To khai dang ky khai sinh")));
+        files.add("birthCertificate", file("giay-chung-sinh.jpg", TestFiles.jpeg()));
+        files.add("identityPapers", file("cccd.png", TestFiles.png()));
+
+        ResponseEntity<JsonNode> refused = submit("birth_registration", COMMUNE, "ONLINE", "ONLINE", data, files);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("violations").toString()).contains("childDateOfBirth",
+                "Ngày không hợp lệ, ghi theo dạng ngày/tháng/năm (dd/mm/yyyy)");
+
+        data.put("childDateOfBirth", "2026-11-20");
+        ResponseEntity<JsonNode> wrongLevel = submit("birth_registration", UNIT, "ONLINE", "ONLINE", data, files);
+        assertThat(wrongLevel.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(wrongLevel.getBody().toString()).contains("Thủ tục này do cơ quan cấp xã giải quyết")
+                .doesNotContain("COMMUNE");
+    }
+
+    @Test
     void shouldRegisterBirthSameDayWhenCommuneOfficersAgree() {
         Map<String, Object> data = applicant("Nguyễn Văn Hùng");
         data.putAll(Map.of("applicantRelationship", "FATHER", "childName", "Nguyễn Minh Khôi",
@@ -97,7 +121,7 @@ class ProcedureLibraryIT extends IntegrationTest {
         ResponseEntity<JsonNode> online = submit("certified_copy", COMMUNE, "ONLINE", "COUNTER", data, files);
         assertThat(online.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(online.getBody().get("violations").get(0).get("field").asText()).isEqualTo("channel");
-        assertThat(online.getBody().get("violations").get(0).get("message").asText()).contains("COUNTER");
+        assertThat(online.getBody().get("violations").get(0).get("message").asText()).contains("trực tiếp tại quầy").doesNotContain("COUNTER");
 
         String code = submitted("certified_copy", COMMUNE, "COUNTER", "COUNTER", data, files);
         engine.workOk(code, "reception.phucxa", "check_completeness", Map.of("receptionOutcome", "ACCEPT"));

@@ -380,6 +380,36 @@ class AccessMatrixIT extends IntegrationTest {
         }
 
         @Test
+        void shouldShowThePublicFiguresAndTheDeskDisplayToAnyoneButNothingPersonal() {
+            Map<String, Object> data = householdBusiness("Đoàn Thị Riêng Tư");
+            data.put("applicantIdNumber", "001199000417");
+            data.put("applicantPhone", "0987000417");
+            ResponseEntity<JsonNode> created = submit(UNIT, "ONLINE", "COUNTER", data);
+            String code = created.getBody().get("code").asText();
+            engine.workOk(code, "reception", "check_completeness", Map.of("receptionOutcome", "ACCEPT"));
+            engine.workOk(code, "specialist", "appraise_dossier", Map.of("proposedDecision", "APPROVE", "appraisalNote", "Đủ"));
+            engine.workOk(code, "head", "approve_dossier", Map.of("approvalDecision", "APPROVE"));
+
+            for (String page : List.of("/thong-ke", "/thong-ke?ky=quy", "/thong-ke?ky=nam", "/man-hinh/" + UNIT)) {
+                ResponseEntity<String> response = http.getForEntity(page, String.class);
+                assertThat(response.getStatusCode()).as(page).isEqualTo(HttpStatus.OK);
+                assertThat(response.getBody()).as(page).doesNotContain("Đoàn Thị Riêng Tư", "001199000417", "0987000417",
+                        "name=\"password\"");
+            }
+            assertThat(http.getForEntity("/man-hinh/" + UNIT, String.class).getBody()).contains(code);
+            // Only those two pages opened: what lies next to them still needs a login.
+            assertProblem(http.getForEntity("/api/reports/ii06a?unit={unit}", JsonNode.class, UNIT), 401);
+            assertProblem(http.getForEntity("/api/dossiers/{code}", JsonNode.class, code), 401);
+            for (String closed : List.of("/bao-cao", "/man-hinh/" + UNIT + "/ho-so", "/thong-ke/chi-tiet")) {
+                assertThat(http.getForEntity(closed, String.class).getBody()).as(closed).contains("name=\"password\"")
+                        .doesNotContain(code);
+            }
+            // A page to read, not to write to.
+            assertThat(http.postForEntity("/thong-ke", Map.of(), String.class).getBody()).contains("name=\"password\"")
+                    .doesNotContain("id=\"on-time\"");
+        }
+
+        @Test
         void shouldOpenADossierToACitizenOnlyWithItsOwnSecret() {
             ResponseEntity<JsonNode> own = submit(UNIT, "ONLINE", "ONLINE", householdBusiness("Văn Thị Yến"));
             String code = own.getBody().get("code").asText();

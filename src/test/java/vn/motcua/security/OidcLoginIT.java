@@ -16,6 +16,10 @@ import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import vn.motcua.support.Browser;
 import vn.motcua.support.IntegrationTest;
 
 /**
@@ -150,6 +155,122 @@ class OidcLoginIT extends IntegrationTest {
     }
 
     @Test
+    void citizenReusesAPaperOfAnEarlierDossierWithConsentAndTheOfficerSeesWhereFrom() throws IOException {
+        dossiers();
+        Session citizen = logIn("citizens", "vneid-" + CITIZEN_NUMBER, Map.of("identity_number", CITIZEN_NUMBER,
+                "name", "Trần Thị Bình", "phone_number", "0912000111", "email", "binh@example.vn"));
+
+        // Hồ sơ của tôi: their dossiers and papers, a logout; the form comes filled in from the claims.
+        String mine = citizen.get("/ho-so-cua-toi").body();
+        assertThat(mine).contains("Xin chào Trần Thị Bình", ownDossier, "id=\"citizen-logout\"")
+                .doesNotContain(otherCitizensDossier);
+        String form = citizen.get("/thu-tuc/" + PROCEDURE + "/nop-ho-so").body();
+        assertThat(form).contains("data-prefill=\"{&quot;applicantName&quot;:&quot;Trần Thị Bình&quot;,"
+                + "&quot;applicantIdNumber&quot;:&quot;" + CITIZEN_NUMBER + "&quot;", "data-reuse-for=\"identityPapers\"");
+        // The newest copy of the identity card the citizen gave (both earlier dossiers carry the same file).
+        java.util.regex.Matcher offered = java.util.regex.Pattern
+                .compile("name=\"reuse-identityPapers\" value=\"(\\d+)\"").matcher(form);
+        assertThat(offered.find()).isTrue();
+        long paper = Long.parseLong(offered.group(1));
+        assertThat(offered.find()).as("the same file is offered once").isFalse();
+
+        Map<String, Object> data = householdBusiness("Trần Thị Bình");
+        data.put("applicantIdNumber", CITIZEN_NUMBER);
+        // Without consent, and for somebody else's dossier: refused, nothing stored.
+        assertThat(citizen.submit(data, Map.of("identityPapers", paper), false).statusCode()).isEqualTo(400);
+        Map<String, Object> someoneElse = new java.util.HashMap<>(data);
+        someoneElse.put("applicantIdNumber", OTHER_CITIZEN_NUMBER);
+        assertThat(citizen.submit(someoneElse, Map.of("identityPapers", paper), true).statusCode()).isEqualTo(400);
+        // Nobody logged in cannot reuse anything.
+        assertThat(new Session().submit(data, Map.of("identityPapers", paper), true).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> created = citizen.submit(data, Map.of("identityPapers", paper), true);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String code = JSON.readTree(created.body()).get("code").asText();
+
+        // The officer sees the paper, where it came from, and the same stored file.
+        JsonNode reused = StreamSupport.stream(as("reception").getForObject("/api/dossiers/{code}/documents",
+                        JsonNode.class, code).spliterator(), false)
+                .filter(d -> d.get("slot").asText().equals("identityPapers")).findFirst().orElseThrow();
+        String source = reused.get("reusedFrom").get("dossierCode").asText();
+        assertThat(source).isIn(ownDossier, otherUnitDossier);
+        assertThat(reused.get("reusedFrom").get("documentId").asLong()).isEqualTo(paper);
+        byte[] original = as("admin").getForObject("/api/dossiers/{code}/documents/{id}", byte[].class, source, paper);
+        byte[] again = as("admin").getForObject("/api/dossiers/{code}/documents/{id}", byte[].class, code,
+                reused.get("id").asLong());
+        assertThat(again).isNotEmpty().isEqualTo(original);
+
+        // And logs out.
+        assertThat(citizen.post("/logout", "application/x-www-form-urlencoded", new byte[0]).statusCode()).isIn(204, 302);
+        assertThat(citizen.get("/api/citizen/dossiers").statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * The same journey in headless Chromium on a phone: log in, see "Hồ sơ của tôi", open the procedure
+     * page, submit with the form filled in from the claims and the identity card of the earlier dossier
+     * reused with one click. The browser is made here, not by the Browser extension, so that the other
+     * tests of this class run without Chromium.
+     */
+    @Test
+    void citizenSubmitsWithAReusedPaperInABrowser() throws IOException {
+        dossiers();
+        Browser.assumeInstalled();
+        java.nio.file.Path profile = java.nio.file.Files.createTempDirectory("motcua-chromium-");
+        org.openqa.selenium.WebDriver page = Browser.phoneChromium(profile);
+        try {
+            PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback("citizens", "vneid-" + CITIZEN_NUMBER, "JWT",
+                    List.of("motcua-citizens"), Map.of("identity_number", CITIZEN_NUMBER, "name", "Trần Thị Bình",
+                            "phone_number", "0912000111", "email", "binh@example.vn"), 3600));
+            String root = "http://localhost:" + port;
+            page.get(root + "/ho-so-cua-toi");
+            page.findElement(By.id("citizen-login")).click();
+            waiting(page).until(d -> d.getCurrentUrl().startsWith(root));
+            page.get(root + "/ho-so-cua-toi");
+            assertThat(page.findElement(By.id("citizen-name")).getText()).isEqualTo("Xin chào Trần Thị Bình");
+            assertThat(page.findElement(By.id("my-dossiers")).getText()).contains(ownDossier).doesNotContain(otherCitizensDossier);
+            Browser.screenshot(page, "phone-my-dossiers");
+
+            page.get(root + "/thu-tuc/" + PROCEDURE);
+            page.findElement(By.id("guide-submit")).click();
+            By name = By.cssSelector("input[id$='-Field_applicantName']");
+            waiting(page).until(ExpectedConditions.elementToBeClickable(name));
+            assertThat(page.findElement(name).getDomProperty("value")).isEqualTo("Trần Thị Bình");
+            assertThat(page.findElement(By.cssSelector("input[id$='-Field_applicantIdNumber']")).getDomProperty("value"))
+                    .isEqualTo(CITIZEN_NUMBER);
+            Map<String, Object> values = householdBusiness("Trần Thị Bình");
+            for (String key : List.of("applicantAddress", "businessName", "businessAddress", "businessLine", "capital")) {
+                page.findElement(By.cssSelector("input[id$='-Field_" + key + "'], textarea[id$='-Field_" + key + "']"))
+                        .sendKeys(String.valueOf(values.get(key)));
+            }
+            page.findElement(By.cssSelector("input[type='radio'][id$='-Field_ownershipType-0']")).click();
+            new Select(page.findElement(By.id("unitCode"))).selectByValue(UNIT);
+            java.nio.file.Path form = profile.resolve("giay-de-nghi.pdf");
+            java.nio.file.Files.write(form, vn.motcua.support.TestFiles.pdf("Giay de nghi"));
+            page.findElement(By.id("slot-applicationForm")).sendKeys(form.toString());
+            WebElement reuse = page.findElement(By.cssSelector("input[name='reuse-identityPapers'][value]:not([value=''])"));
+            ((org.openqa.selenium.JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'});", reuse);
+            reuse.click();
+            page.findElement(By.id("reuse-consent")).click();
+            Browser.screenshot(page, "phone-submission-reuse");
+            page.findElement(By.cssSelector("#submission button[type='submit']")).click();
+            waiting(page).until(ExpectedConditions.presenceOfElementLocated(By.id("dossier-code")));
+            String code = page.findElement(By.id("dossier-code")).getText();
+
+            JsonNode reused = StreamSupport.stream(as("reception").getForObject("/api/dossiers/{code}/documents",
+                            JsonNode.class, code).spliterator(), false)
+                    .filter(d -> d.get("slot").asText().equals("identityPapers")).findFirst().orElseThrow();
+            assertThat(reused.get("reusedFrom").get("dossierCode").asText()).isIn(ownDossier, otherUnitDossier);
+        } finally {
+            page.quit();
+            org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+        }
+    }
+
+    private static org.openqa.selenium.support.ui.WebDriverWait waiting(org.openqa.selenium.WebDriver page) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(page, Browser.TIMEOUT);
+    }
+
+    @Test
     void citizenWithoutIdentityNumberIsNotLoggedIn() {
         Session nobody = logIn("citizens", "vneid-unknown", Map.of("name", "Không có số định danh"));
         assertThat(nobody.get("/api/citizen/dossiers").statusCode()).isEqualTo(401);
@@ -177,8 +298,46 @@ class OidcLoginIT extends IntegrationTest {
     /** A browser's cookie jar; redirects are followed by hand, so each hop can be asserted on. */
     private final class Session {
 
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        private final CookieManager cookies = new CookieManager();
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        /** An online submission as the page sends it: the JSON part and one PDF for the application form. */
+        HttpResponse<String> submit(Map<String, Object> data, Map<String, Long> reuse, boolean consent) throws IOException {
+            get("/thu-tuc/" + PROCEDURE + "/nop-ho-so");
+            Map<String, Object> submission = new java.util.LinkedHashMap<>(Map.of("procedureKey", PROCEDURE,
+                    "unitCode", UNIT, "channel", "ONLINE", "resultChannel", "COUNTER", "data", data, "reuse", reuse));
+            if (consent) {
+                submission.put("reuseConsent", true);
+            }
+            String boundary = "motcua" + System.nanoTime();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"submission\"\r\n"
+                    + "Content-Type: application/json\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.write(JSON.writeValueAsBytes(submission));
+            body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"applicationForm\"; "
+                    + "filename=\"don.pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.write(vn.motcua.support.TestFiles.pdf("Giay de nghi"));
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return post("/api/dossiers", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        }
+
+        HttpResponse<String> post(String path, String contentType, byte[] body) {
+            String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("MOTCUA-XSRF"))
+                    .map(java.net.HttpCookie::getValue).findFirst().orElse("");
+            try {
+                return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Content-Type", contentType).header("Accept", "application/json")
+                                .header("X-MOTCUA-XSRF", token).header("Idempotency-Key", "k" + System.nanoTime())
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
 
         HttpResponse<String> get(String path) {
             return send(URI.create("http://localhost:" + port + path));

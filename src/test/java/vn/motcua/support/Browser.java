@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -46,8 +47,26 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
     /** How pages name that zone: browsers may give ICU's canonical alias, Asia/Saigon. */
     public static final String[] TIME_ZONES = {TIME_ZONE, "Asia/Saigon"};
 
+    /** A phone's screen (an iPhone 12-15 class device): 390 x 844 CSS pixels. */
+    public static final Dimension PHONE = new Dimension(390, 844);
+
+    private final Dimension screen;
     private WebDriver driver;
     private Path profile;
+
+    /** A desktop browser (1280 x 1800). */
+    public Browser() {
+        this(null);
+    }
+
+    private Browser(Dimension screen) {
+        this.screen = screen;
+    }
+
+    /** A browser with a phone's viewport and touch, as Chromium's device emulation gives it. */
+    public static Browser phone() {
+        return new Browser(PHONE);
+    }
 
     /** The current test's browser. */
     public WebDriver driver() {
@@ -84,7 +103,25 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 
     /** A new headless Chromium with the given, empty, profile directory. */
     public static WebDriver chromium(Path userDataDir) {
+        return chromium(userDataDir, null);
+    }
+
+    /** A new headless Chromium with a phone's viewport ({@link #PHONE}), for tests that manage their own browser. */
+    public static WebDriver phoneChromium(Path userDataDir) {
+        return chromium(userDataDir, PHONE);
+    }
+
+    /** Saves a PNG of a browser's visible page as {@code target/screenshots/<name>.png}. */
+    public static Path screenshot(WebDriver browser, String name) {
+        return write(name + ".png", ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static WebDriver chromium(Path userDataDir, Dimension screen) {
         ChromeOptions options = new ChromeOptions();
+        if (screen != null) {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", screen.getWidth(), "height", screen.getHeight(), "pixelRatio", 2, "touch", true)));
+        }
         options.setBinary(CHROMIUM.toFile());
         // Headless as root on a machine without outside network: no sandbox, no GPU, and none of
         // the background connections Chromium would otherwise try at every start.
@@ -108,7 +145,7 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
     public void beforeEach(ExtensionContext context) throws IOException {
         assumeInstalled();
         profile = Files.createTempDirectory("motcua-chromium-");
-        driver = chromium(profile);
+        driver = chromium(profile, screen);
     }
 
     @Override

@@ -22,6 +22,7 @@ const TEXT = {
   newAppointment: 'Hẹn lại ngày',
   currentStep: 'Đang ở bước',
   documents: 'Thành phần hồ sơ',
+  reusedFrom: 'Dùng lại từ hồ sơ',
   noDocuments: 'Chưa có giấy tờ nào.',
   preview: 'Xem',
   download: 'Tải xuống',
@@ -112,7 +113,10 @@ function documentsTable(code, documents, slotNames) {
     const viewable = ['PDF', 'JPEG', 'PNG'].includes(document.type);
     body.appendChild(element('tr', {'data-document': String(document.id)},
       element('td', {}, slotNames[document.slot] || document.slot),
-      element('td', {}, document.name),
+      element('td', {}, document.reusedFrom
+        ? element('span', {}, document.name, element('br', {}),
+          element('small', {class: 'motcua-reused'}, TEXT.reusedFrom + ' ' + document.reusedFrom.dossierCode))
+        : document.name),
       element('td', {}, document.type),
       element('td', {}, size(document.size)),
       element('td', {}, time(document.uploadedAt)),
