@@ -36,5 +36,9 @@ alter table report_delivery add column event_id varchar(36) references dossier_f
 alter table report_delivery add column dossier_code varchar(64);
 alter table report_delivery add column sequence integer;
 alter table report_delivery add column dispatched_at timestamp;
-create unique index report_delivery_event_once on report_delivery (event_id, endpoint) where trigger_type = 'EVENT';
-create index report_delivery_feed on report_delivery (dossier_code, endpoint, sequence) where event_id is not null;
+-- first_event_id: the event of a first (EVENT) delivery, null on re-sends and reports. A unique index on it
+-- says "once per event and endpoint" on H2 as on PostgreSQL (H2, the embedded default, has no partial index;
+-- rows with a null never collide).
+alter table report_delivery add column first_event_id varchar(36);
+create unique index report_delivery_event_once on report_delivery (first_event_id, endpoint);
+create index report_delivery_feed on report_delivery (dossier_code, endpoint, sequence);

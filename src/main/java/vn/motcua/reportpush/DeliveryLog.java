@@ -122,9 +122,10 @@ class DeliveryLog {
         String id = UUID.randomUUID().toString();
         db.sql("""
                 insert into report_delivery (id, endpoint, units, trigger_type, requested_by, status, attempts, created_at,
-                    event_id, dossier_code, sequence)
-                values (?, ?, '', ?, ?, 'PENDING', 0, ?, ?, ?, ?)""")
-                .params(id, endpoint, trigger.name(), requestedBy, now(), eventId, dossierCode, sequence).update();
+                    event_id, first_event_id, dossier_code, sequence)
+                values (?, ?, '', ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?)""")
+                .params(id, endpoint, trigger.name(), requestedBy, now(), eventId,
+                        trigger == ReportDelivery.Trigger.EVENT ? eventId : null, dossierCode, sequence).update();
         return id;
     }
 
