@@ -25,6 +25,9 @@ import vn.motcua.unit.UnitLevel;
  * @param feeDecision         key of the DMN decision that adds the part of the fee depending on the submitted values
  *                            ({@code procedure.feeDecision}, output {@code fee} in VND), or null
  * @param feeExemptions       who pays nothing, and why ({@code procedure.feeExemption.<id>}), in the model's order
+ * @param resultTemplate      the deployment resource of the procedure's result document template
+ *                            ({@code procedure.resultTemplate}, a file beside the model), or null for the generic
+ *                            decision document
  * @param payment             when the applicant pays ({@code procedure.payment}; NONE for a free procedure)
  */
 public record Procedure(
@@ -48,7 +51,8 @@ public record Procedure(
         String feeNote,
         String feeDecision,
         List<FeeExemption> feeExemptions,
-        PaymentStage payment) {
+        PaymentStage payment,
+        String resultTemplate) {
 
     /** Whether a dossier of this version may owe anything: a fixed fee or a fee decision. */
     public boolean feeBearing() {

@@ -106,6 +106,22 @@ public class ProcedureCatalogue {
         }
     }
 
+    /**
+     * The XHTML source of this version's result template ({@code procedure.resultTemplate}), read from the
+     * deployment that holds the version; empty when the procedure has none.
+     */
+    public Optional<String> resultTemplate(Procedure procedure) {
+        if (procedure.resultTemplate() == null) {
+            return Optional.empty();
+        }
+        String deployment = repository.getProcessDefinition(procedure.definitionId()).getDeploymentId();
+        try (InputStream template = repository.getResourceAsStream(deployment, procedure.resultTemplate())) {
+            return Optional.of(new String(template.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     // One broken model must not hide the whole catalogue; it is refused by name when asked for.
     private Stream<Procedure> readListable(ProcessDefinition definition) {
         try {

@@ -1,6 +1,7 @@
 package vn.motcua.checks;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -36,6 +40,7 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.ModelException;
 import org.camunda.bpm.model.xml.instance.DomElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.xml.sax.SAXException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -143,7 +148,7 @@ public class ProcedureChecker {
         });
         resources.forEach((file, content) -> {
             if (file.endsWith(".bpmn") || file.endsWith(".bpmn20.xml")) {
-                checkBpmn(file, content, forms, deployedForm, decisionAvailable, violations);
+                checkBpmn(file, content, resources, forms, deployedForm, decisionAvailable, violations);
             } else if (file.endsWith(".dmn") || file.endsWith(".dmn11.xml")) {
                 checkDmn(file, content, violations);
             }
@@ -198,7 +203,8 @@ public class ProcedureChecker {
         }
     }
 
-    private void checkBpmn(String file, byte[] content, Map<String, Form> forms, Predicate<String> deployedForm,
+    private void checkBpmn(String file, byte[] content, Map<String, byte[]> resources, Map<String, Form> forms,
+            Predicate<String> deployedForm,
             Predicate<String> decisionAvailable, List<Violation> violations) {
         BpmnModelInstance model;
         try {
@@ -210,7 +216,7 @@ public class ProcedureChecker {
         }
         Rules rules = new Rules(file, violations);
         for (Process process : model.getModelElementsByType(Process.class)) {
-            checkProcess(rules, process, model, forms, decisionAvailable);
+            checkProcess(rules, process, model, resources, forms, decisionAvailable);
         }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             checkUserTask(rules, task, forms, deployedForm);
@@ -230,8 +236,8 @@ public class ProcedureChecker {
         checkDiagram(rules, model);
     }
 
-    private void checkProcess(Rules rules, Process process, BpmnModelInstance model, Map<String, Form> forms,
-            Predicate<String> decisionAvailable) {
+    private void checkProcess(Rules rules, Process process, BpmnModelInstance model, Map<String, byte[]> resources,
+            Map<String, Form> forms, Predicate<String> decisionAvailable) {
         if (!process.isExecutable()) {
             rules.add(process, "quy trình chưa được đánh dấu Executable; bật \"Executable\" trong Camunda Modeler",
                     "the process is not executable; tick \"Executable\" in Camunda Modeler");
@@ -264,6 +270,7 @@ public class ProcedureChecker {
         }
         Form submission = forms.get(procedure.submissionForm());
         checkFee(rules, process, procedure, submission, decisionAvailable);
+        checkResultTemplate(rules, process, procedure, resources);
         for (DocumentSlot slot : procedure.documents()) {
             DocumentSlot.Condition condition = slot.requiredWhen();
             if (condition == null || submission == null) {
@@ -284,6 +291,38 @@ public class ProcedureChecker {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The result template ({@code procedure.resultTemplate}) ships in the same deployment, beside the model, and
+     * is well-formed XHTML: the drafting of a result reads it from the dossier's own version.
+     */
+    private static void checkResultTemplate(Rules rules, Process process, Procedure procedure,
+            Map<String, byte[]> resources) {
+        if (procedure.resultTemplate() == null) {
+            return;
+        }
+        byte[] template = resources.get(procedure.resultTemplate());
+        if (template == null) {
+            rules.add(process, "mẫu văn bản kết quả '" + procedure.resultTemplate() + "' (procedure.resultTemplate) không có"
+                            + " trong gói triển khai; đặt tệp .xhtml cạnh mô hình và triển khai cùng",
+                    "result template '" + procedure.resultTemplate() + "' (procedure.resultTemplate) is not in the"
+                            + " deployment; put the .xhtml file beside the model and deploy it with it");
+            return;
+        }
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            org.w3c.dom.Document xhtml = factory.newDocumentBuilder().parse(new ByteArrayInputStream(template));
+            if (!"html".equals(xhtml.getDocumentElement().getLocalName())) {
+                rules.add(process, "mẫu văn bản kết quả '" + procedure.resultTemplate() + "' phải là XHTML (thẻ gốc <html>)",
+                        "result template '" + procedure.resultTemplate() + "' must be XHTML (root element <html>)");
+            }
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            rules.add(process, "mẫu văn bản kết quả '" + procedure.resultTemplate() + "' không phải XML hợp lệ: " + e.getMessage(),
+                    "result template '" + procedure.resultTemplate() + "' is not well-formed XML: " + e.getMessage());
         }
     }
 

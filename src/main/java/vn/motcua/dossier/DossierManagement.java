@@ -502,8 +502,8 @@ public class DossierManagement {
                 status));
     }
 
-    // The engine's clock, so that tests which move it move our timestamps too.
-    private static Instant now() {
+    /** The engine's clock, so that tests which move it move every capability's timestamps too. */
+    public static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
     }
 }

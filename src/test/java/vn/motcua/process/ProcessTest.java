@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -42,6 +43,10 @@ abstract class ProcessTest {
     /** The payment beans of the lifecycle, mocked: no fee unless a test says so. */
     PaymentBeans fees;
 
+    /** The result document's drafting ({@code draft_result}) and the approval's check of it, mocked. */
+    final JavaDelegate draftResult = mock(JavaDelegate.class);
+    final TaskListener approveResultDraft = mock(TaskListener.class);
+
     @BeforeEach
     void useTestEngine() {
         BpmnAwareTests.init(ProcessEngines.getProcessEngine("process-tests"));
@@ -49,6 +54,8 @@ abstract class ProcessTest {
         sla.register();
         fees = new PaymentBeans();
         fees.register();
+        Mocks.register("draftResult", draftResult);
+        Mocks.register("approveResultDraft", approveResultDraft);
     }
 
     /**

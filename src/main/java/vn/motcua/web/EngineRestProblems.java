@@ -1,4 +1,4 @@
-package vn.motcua.calendar;
+package vn.motcua.web;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
+import org.springframework.web.ErrorResponseException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,29 +15,30 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
- * A date the calendar cannot count (beyond the years its statutory rules are checked for) reaches the
- * engine REST API from inside an engine command: a task completed in Tasklist, a variable that moves a
- * timer. There it answers the same 422 problem as our own API, with the fix, instead of Camunda's 500.
+ * A refusal of ours raised inside an engine command (a task completed in Tasklist or over the engine REST API, a
+ * variable that moves a timer) answers the engine REST API as it answers our own API: its status and problem
+ * body (a calendar year nobody loaded: 422 with the fix; a result draft changed after the head saw it: 409),
+ * instead of Camunda's 500.
  */
 @Configuration(proxyBeanMethods = false)
-class EngineRestCalendarProblems {
+class EngineRestProblems {
 
     @Bean
-    ResourceConfigCustomizer calendarProblems(ObjectMapper json) {
-        return config -> config.register(new Unknown(json)).register(new Wrapped(json));
+    ResourceConfigCustomizer engineRestProblems(ObjectMapper json) {
+        return config -> config.register(new Thrown(json)).register(new Wrapped(json));
     }
 
     /** Thrown as it is by a delegate or listener. */
-    static final class Unknown implements ExceptionMapper<UnknownCalendarYearException> {
+    static final class Thrown implements ExceptionMapper<ErrorResponseException> {
 
         private final ObjectMapper json;
 
-        Unknown(ObjectMapper json) {
+        Thrown(ObjectMapper json) {
             this.json = json;
         }
 
         @Override
-        public Response toResponse(UnknownCalendarYearException e) {
+        public Response toResponse(ErrorResponseException e) {
             return problem(json, e);
         }
     }
@@ -53,15 +55,15 @@ class EngineRestCalendarProblems {
         @Override
         public Response toResponse(ProcessEngineException e) {
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof UnknownCalendarYearException unknown) {
-                    return problem(json, unknown);
+                if (cause instanceof ErrorResponseException refusal) {
+                    return problem(json, refusal);
                 }
             }
             return ExceptionHandlerHelper.getInstance().getResponse(e);
         }
     }
 
-    private static Response problem(ObjectMapper json, UnknownCalendarYearException e) {
+    private static Response problem(ObjectMapper json, ErrorResponseException e) {
         try {
             return Response.status(e.getStatusCode().value()).type(MediaType.APPLICATION_PROBLEM_JSON_VALUE)
                     .entity(json.writeValueAsString(e.getBody())).build();
