@@ -27,6 +27,7 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -118,11 +119,21 @@ final class SigningKeys {
     }
 
     private static SigningKeys selfSigned(String alias, String agencyName) throws GeneralSecurityException, IOException {
+        SigningKey key = selfSignedKey(agencyName + " (demo)", agencyName);
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        char[] password = new char[0];
+        store.setKeyEntry(alias, key.key(), password, key.chain().toArray(Certificate[]::new));
+        return new SigningKeys(store, password, alias);
+    }
+
+    /** A new RSA key with a self-signed certificate for digital signatures, named {@code commonName}. */
+    static SigningKey selfSignedKey(String commonName, String organisation) throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
-        var name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN")
-                .addRDN(BCStyle.O, agencyName).addRDN(BCStyle.CN, agencyName + " (demo)").build();
+        X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN")
+                .addRDN(BCStyle.O, organisation).addRDN(BCStyle.CN, commonName).build();
         Instant now = Instant.now();
         try {
             // Valid from long ago: tests sign at dates of their own choosing (the engine clock).
@@ -133,12 +144,8 @@ final class SigningKeys {
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
             X509Certificate certificate = new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            char[] password = new char[0];
-            store.setKeyEntry(alias, pair.getPrivate(), password, new Certificate[] {certificate});
-            return new SigningKeys(store, password, alias);
-        } catch (OperatorCreationException e) {
+            return new SigningKey(pair.getPrivate(), List.of(certificate));
+        } catch (OperatorCreationException | CertIOException e) {
             throw new GeneralSecurityException(e);
         }
     }
