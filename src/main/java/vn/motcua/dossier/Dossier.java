@@ -39,6 +39,7 @@ public record Dossier(
         String currentStep,
         String currentHolder,
         String submittedBy,
+        String assistedBy,
         String processInstanceId,
         DossierClock clock) {
 

@@ -165,21 +165,37 @@ public class DossierManagement {
      * which is not kept and cannot be read again.
      */
     public SubmittedDossier record(CheckedSubmission checked, String submittedBy) {
-        return record(checked.procedure, checked.unit, checked.submission, checked.data, checked.files, submittedBy);
+        return record(checked, submittedBy, null);
+    }
+
+    /**
+     * As {@link #record(CheckedSubmission, String)}, for a citizen's online submission made with the help of the desk
+     * officer {@code assistedBy}: it stays ONLINE (counted online in every report) and the officer is named on the
+     * dossier and on the control sheet's first row.
+     */
+    public SubmittedDossier record(CheckedSubmission checked, String submittedBy, String assistedBy) {
+        if (assistedBy != null && checked.submission.channel() != Channel.ONLINE) {
+            throw new IllegalArgumentException("Only an online submission is assisted at the desk");
+        }
+        return record(checked.procedure, checked.unit, checked.submission, checked.data, checked.files, submittedBy,
+                assistedBy);
     }
 
     private SubmittedDossier record(Procedure procedure, Unit unit, Submission submission, Map<String, Object> data,
-            CheckedUploads files, String submittedBy) {
+            CheckedUploads files, String submittedBy, String assistedBy) {
         Applicant applicant = Applicant.from(data);
         Instant now = now();
         String code = codes.next(unit.code(), LocalDate.ofInstant(now, settings.zone()));
         long id = dossiers.insert(new Dossier(0, code, procedure.key(), procedure.version(), procedure.code(),
                 procedure.name(), procedure.legalBasis(), unit.code(), submission.channel(), submission.resultChannel(),
                 DossierStatus.SUBMITTED, null, applicant, data, procedure.deadlineWorkingDays(), now, null, null,
-                null, null, null, submittedBy, null, new DossierClock(procedure.timeLimits().legal().toString(), null,
-                        null, null, Duration.ZERO, null, null, null, null)));
+                null, null, null, submittedBy, assistedBy, null, new DossierClock(procedure.timeLimits().legal().toString(),
+                        null, null, null, Duration.ZERO, null, null, null, null)));
+        String assisted = assistedBy == null ? null
+                : messages.getMessage("dossier.assistedOnline", new Object[] {assistedBy}, Locale.ROOT);
         dossiers.append(id, new DossierEvent(now, EventType.SUBMITTED, null, null, applicant.name(), unit.code(),
-                submittedBy, submission.channel().name(), null, DossierStatus.SUBMITTED));
+                assistedBy == null ? submittedBy : assistedBy, submission.channel().name(), assisted,
+                DossierStatus.SUBMITTED));
         dossiers.updateHolder(id, null, applicant.name());
         String secret = LookupSecrets.generate();
         dossiers.updateLookupSecret(id, LookupSecrets.hash(secret));

@@ -24,7 +24,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 class EngineRestProblems {
 
     @Bean
-    ResourceConfigCustomizer engineRestProblems(ObjectMapper json) {
+    ResourceConfigCustomizer engineRestProblemBodies(ObjectMapper json) {
         return config -> config.register(new Thrown(json)).register(new Wrapped(json));
     }
 
