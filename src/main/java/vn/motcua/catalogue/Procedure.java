@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import vn.motcua.unit.UnitLevel;
 
 /**
@@ -52,7 +54,8 @@ public record Procedure(
         String feeDecision,
         List<FeeExemption> feeExemptions,
         PaymentStage payment,
-        String resultTemplate) {
+        // Where the server keeps it is nobody's business outside: the catalogue API leaves it out.
+        @JsonIgnore String resultTemplate) {
 
     /** Whether a dossier of this version may owe anything: a fixed fee or a fee decision. */
     public boolean feeBearing() {

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.slf4j.Logger;
@@ -114,8 +115,21 @@ public class ProcedureCatalogue {
         if (procedure.resultTemplate() == null) {
             return Optional.empty();
         }
-        String deployment = repository.getProcessDefinition(procedure.definitionId()).getDeploymentId();
-        try (InputStream template = repository.getResourceAsStream(deployment, procedure.resultTemplate())) {
+        Deployment own = repository.createDeploymentQuery()
+                .deploymentId(repository.getProcessDefinition(procedure.definitionId()).getDeploymentId()).singleResult();
+        // Camunda Modeler leaves an unchanged template out of the next deployment of the same name: the version
+        // then reads it from the latest deployment of that name before its own that holds it.
+        Stream<Deployment> earlier = own.getName() == null ? Stream.empty()
+                : repository.createDeploymentQuery().deploymentName(own.getName()).orderByDeploymentTime().desc()
+                        .unlimitedList().stream()
+                        .filter(deployment -> !deployment.getDeploymentTime().after(own.getDeploymentTime()));
+        String holder = Stream.concat(Stream.of(own), earlier)
+                .filter(deployment -> repository.getDeploymentResourceNames(deployment.getId())
+                        .contains(procedure.resultTemplate()))
+                .findFirst().map(Deployment::getId)
+                .orElseThrow(() -> new IllegalStateException("Result template " + procedure.resultTemplate() + " of "
+                        + procedure.definitionId() + " is in no deployment"));
+        try (InputStream template = repository.getResourceAsStream(holder, procedure.resultTemplate())) {
             return Optional.of(new String(template.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,12 +30,10 @@ import vn.motcua.security.UnitAccess;
 class ResultDraftController {
 
     private final ResultDrafts drafts;
-    private final ResultsProcess process;
     private final UnitAccess access;
 
-    ResultDraftController(ResultDrafts drafts, ResultsProcess process, UnitAccess access) {
+    ResultDraftController(ResultDrafts drafts, UnitAccess access) {
         this.drafts = drafts;
-        this.process = process;
         this.access = access;
     }
 
@@ -50,7 +47,6 @@ class ResultDraftController {
     /** The specialist drafts the result again while it awaits the head's approval, e.g. with a correcting note. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Transactional
     @Operation(summary = "Draft the result document again (specialist of the unit, while the head's approval is open);"
             + " an approval of the earlier draft is then refused with 409")
     ResultDraft redraft(@PathVariable @Pattern(regexp = UnitAccess.DOSSIER_CODE) String code,
@@ -62,12 +58,7 @@ class ResultDraftController {
                     "Chỉ chuyên viên của đơn vị soạn văn bản kết quả / Only a specialist of the unit drafts the result"),
                     null);
         }
-        var approval = process.openApproval(code).orElseThrow(() -> new ErrorResponseException(HttpStatus.CONFLICT,
-                ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Hồ sơ " + code + " không có văn bản kết quả chờ"
-                        + " lãnh đạo phê duyệt / Dossier " + code + " has no result awaiting the head's approval"), null));
-        ResultDraft draft = drafts.draft(code, officer.id(), request.note(), DossierManagement.now());
-        process.showDraft(approval, draft);
-        return draft;
+        return drafts.redraft(code, officer.id(), request.note(), DossierManagement.now());
     }
 
     record Redraft(@Size(max = 2000) String note) {

@@ -56,11 +56,12 @@ public class ResultDrafts {
     private final Letterhead letterhead;
     private final PdfSignatures signatures;
     private final ResultDraftRepository drafts;
+    private final ResultsProcess process;
     private final MessageSource messages;
 
     ResultDrafts(DossierManagement dossiers, ProcedureCatalogue catalogue, DossierDocuments documents,
             DocumentPrinter printer, Letterhead letterhead, PdfSignatures signatures, ResultDraftRepository drafts,
-            MessageSource messages) {
+            ResultsProcess process, MessageSource messages) {
         this.dossiers = dossiers;
         this.catalogue = catalogue;
         this.documents = documents;
@@ -68,6 +69,7 @@ public class ResultDrafts {
         this.letterhead = letterhead;
         this.signatures = signatures;
         this.drafts = drafts;
+        this.process = process;
         this.messages = messages;
     }
 
@@ -82,12 +84,25 @@ public class ResultDrafts {
         model.put("data", dossier.formData());
         model.put("note", note == null || note.isBlank() ? null : note.strip());
         Optional<String> own = catalogue.resultTemplate(procedure);
-        String template = own.isPresent() ? procedure.resultTemplate() : GENERIC;
+        String template = own.isPresent() ? fileName(procedure.resultTemplate()) : GENERIC;
         byte[] pdf = own.map(source -> printer.print(procedure.resultTemplate(), source, model, DocumentPrinter.VIETNAMESE))
                 .orElseGet(() -> printer.print(GENERIC, model, DocumentPrinter.VIETNAMESE));
+        // Locks the draft in force, so that a head's approval running at the same time waits and then sees this one.
         drafts.currentForUpdate(code);
         DossierDocument stored = store(code, "du-thao-ket-qua-" + code + ".pdf", pdf, Purpose.DRAFT, draftedBy, at);
         return drafts.insert(code, stored.id(), stored.sha256(), template, (String) model.get("note"), at, draftedBy);
+    }
+
+    /**
+     * The specialist drafts the result again while it awaits the head's approval (a correcting note printed on
+     * it); the open approval task then carries the new hash, and an approval of the earlier draft is refused.
+     */
+    @Transactional
+    public ResultDraft redraft(String code, String draftedBy, String note, Instant at) {
+        var approval = process.openApproval(code).orElseThrow(() -> new NoApprovalOpenException(code));
+        ResultDraft draft = draft(code, draftedBy, note, at);
+        process.showDraft(approval, draft);
+        return draft;
     }
 
     /** The draft in force, if the dossier has one. */
@@ -133,6 +148,11 @@ public class ResultDrafts {
         String reason = messages.getMessage(dossier.decision() == Decision.REJECTED ? "results.signature.refusal"
                 : "results.signature.result", new Object[] {code}, DocumentPrinter.VIETNAMESE);
         return new IssuedResult(fileName(dossier), signatures.sign(unsigned, dossier.unitCode(), reason, at));
+    }
+
+    // The template's file name, as the analyst named it, without the folder the deployment keeps it in.
+    private static String fileName(String resource) {
+        return resource.substring(Math.max(resource.lastIndexOf('/'), resource.lastIndexOf('\\')) + 1);
     }
 
     /** Where officers open the draft (the dossier document, shown in the browser). */

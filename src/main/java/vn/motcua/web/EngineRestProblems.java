@@ -10,6 +10,7 @@ import org.springframework.web.ErrorResponseException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -65,8 +66,13 @@ class EngineRestProblems {
 
     private static Response problem(ObjectMapper json, ErrorResponseException e) {
         try {
+            ObjectNode body = json.valueToTree(e.getBody());
+            // Tasklist and Cockpit show an engine REST error's "message" (Camunda's own error body): the detail.
+            if (!body.has("message") && body.hasNonNull("detail")) {
+                body.put("message", body.get("detail").asText());
+            }
             return Response.status(e.getStatusCode().value()).type(MediaType.APPLICATION_PROBLEM_JSON_VALUE)
-                    .entity(json.writeValueAsString(e.getBody())).build();
+                    .entity(json.writeValueAsString(body)).build();
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -46,7 +46,10 @@ class EngineRestProblemsTest {
                 new IllegalStateException("wrapped twice", new ErrorResponseException(HttpStatus.CONFLICT, conflict, null))));
 
         assertThat(response.getStatus()).isEqualTo(409);
-        assertThat(json.readTree((String) response.getEntity()).get("detail").asText()).isEqualTo("changed");
+        JsonNode body = json.readTree((String) response.getEntity());
+        assertThat(body.get("detail").asText()).isEqualTo("changed");
+        // What Tasklist shows the officer.
+        assertThat(body.get("message").asText()).isEqualTo("changed");
     }
 
     @Test
