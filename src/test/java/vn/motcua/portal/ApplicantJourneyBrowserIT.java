@@ -155,7 +155,7 @@ class ApplicantJourneyBrowserIT extends IntegrationTest {
     }
 
     @Test
-    void shouldRecordACitizensOnlineSubmissionTheDeskHelpsWithAsOnline() {
+    void shouldRecordACitizensOnlineSubmissionTheDeskHelpsWithAsOnline() throws IOException {
         WebDriver page = browser.driver();
         page.get(http.getRootUri() + "/quay");
         page.findElement(By.id("username")).sendKeys("reception");
