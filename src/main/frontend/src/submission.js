@@ -282,6 +282,8 @@ async function submit(page, form) {
     procedureKey: page.dataset.procedure,
     unitCode: fields.unitCode.value,
     channel: fields.channel.value,
+    // At the desk, ONLINE is a citizen's online submission the officer helps with: counted online, officer named.
+    ...(page.dataset.desk === 'true' && fields.channel.value === 'ONLINE' ? { assistedAtDesk: true } : {}),
     resultChannel: fields.resultChannel.value,
     data,
     ...(Object.keys(reuse).length > 0 ? { reuse, reuseConsent: true } : {})

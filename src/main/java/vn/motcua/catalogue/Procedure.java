@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import vn.motcua.unit.UnitLevel;
 
 /**
@@ -25,6 +27,9 @@ import vn.motcua.unit.UnitLevel;
  * @param feeDecision         key of the DMN decision that adds the part of the fee depending on the submitted values
  *                            ({@code procedure.feeDecision}, output {@code fee} in VND), or null
  * @param feeExemptions       who pays nothing, and why ({@code procedure.feeExemption.<id>}), in the model's order
+ * @param resultTemplate      the deployment resource of the procedure's result document template
+ *                            ({@code procedure.resultTemplate}, a file beside the model), or null for the generic
+ *                            decision document
  * @param payment             when the applicant pays ({@code procedure.payment}; NONE for a free procedure)
  * @param unitLevel           the level of the unit that decides (the competent level the catalogue publishes)
  * @param routing             where dossiers are received and which unit decides ({@code procedure.receivedAt},
@@ -52,7 +57,9 @@ public record Procedure(
         String feeDecision,
         List<FeeExemption> feeExemptions,
         PaymentStage payment,
-        Routing routing) {
+        Routing routing,
+        // Where the server keeps it is nobody's business outside: the catalogue API leaves it out.
+        @JsonIgnore String resultTemplate) {
 
     /** Whether a dossier of this version may owe anything: a fixed fee or a fee decision. */
     public boolean feeBearing() {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.slf4j.Logger;
@@ -135,6 +136,35 @@ public class ProcedureCatalogue {
     public String submissionForm(Procedure procedure) {
         try (InputStream form = forms.getDeployedStartForm(procedure.definitionId())) {
             return new String(form.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The XHTML source of this version's result template ({@code procedure.resultTemplate}), read from the
+     * deployment that holds the version; empty when the procedure has none.
+     */
+    public Optional<String> resultTemplate(Procedure procedure) {
+        if (procedure.resultTemplate() == null) {
+            return Optional.empty();
+        }
+        Deployment own = repository.createDeploymentQuery()
+                .deploymentId(repository.getProcessDefinition(procedure.definitionId()).getDeploymentId()).singleResult();
+        // Camunda Modeler leaves an unchanged template out of the next deployment of the same name: the version
+        // then reads it from the latest deployment of that name before its own that holds it.
+        Stream<Deployment> earlier = own.getName() == null ? Stream.empty()
+                : repository.createDeploymentQuery().deploymentName(own.getName()).orderByDeploymentTime().desc()
+                        .unlimitedList().stream()
+                        .filter(deployment -> !deployment.getDeploymentTime().after(own.getDeploymentTime()));
+        String holder = Stream.concat(Stream.of(own), earlier)
+                .filter(deployment -> repository.getDeploymentResourceNames(deployment.getId())
+                        .contains(procedure.resultTemplate()))
+                .findFirst().map(Deployment::getId)
+                .orElseThrow(() -> new IllegalStateException("Result template " + procedure.resultTemplate() + " of "
+                        + procedure.definitionId() + " is in no deployment"));
+        try (InputStream template = repository.getResourceAsStream(holder, procedure.resultTemplate())) {
+            return Optional.of(new String(template.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -91,7 +91,25 @@ final class ProcedureMetadata {
                 feeDecision,
                 exemptions,
                 payment,
-                routing));
+                routing,
+                resultTemplate(definition.getResourceName(), properties.get("resultTemplate"))));
+    }
+
+    /**
+     * The resource {@code procedure.resultTemplate} names: a file name read beside the model's own resource, as
+     * it lies beside the model in processes/procedures/ and in a deployment from Camunda Modeler.
+     */
+    static String resultTemplate(String modelResource, String template) {
+        if (template == null || template.isBlank()) {
+            return null;
+        }
+        String name = template.strip();
+        if (name.contains("/") || name.contains("\\") || !name.endsWith(".xhtml")) {
+            throw new InvalidProcedureException(modelResource, "process", PREFIX + "resultTemplate '" + name
+                    + "' must be the file name of an .xhtml template beside the model, without folders");
+        }
+        int folder = modelResource == null ? -1 : Math.max(modelResource.lastIndexOf('/'), modelResource.lastIndexOf('\\'));
+        return folder < 0 ? name : modelResource.substring(0, folder + 1) + name;
     }
 
     private static Map<String, String> procedureProperties(Process process) {

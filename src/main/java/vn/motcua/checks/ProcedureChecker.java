@@ -1,6 +1,7 @@
 package vn.motcua.checks;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -36,6 +41,8 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.ModelException;
 import org.camunda.bpm.model.xml.instance.DomElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,6 +126,15 @@ public class ProcedureChecker {
      */
     public List<Violation> check(Map<String, byte[]> resources, Predicate<String> deployedForm,
             Predicate<String> deployedDecision) {
+        return check(resources, deployedForm, deployedDecision, template -> false);
+    }
+
+    /**
+     * @param deployedTemplate whether a result template (by resource name) is already deployed under the same
+     *                         deployment name: Camunda Modeler leaves an unchanged file out of the next deployment
+     */
+    public List<Violation> check(Map<String, byte[]> resources, Predicate<String> deployedForm,
+            Predicate<String> deployedDecision, Predicate<String> deployedTemplate) {
         List<Violation> violations = new ArrayList<>();
         Set<String> decisions = new LinkedHashSet<>();
         resources.forEach((file, content) -> {
@@ -148,7 +164,7 @@ public class ProcedureChecker {
         });
         resources.forEach((file, content) -> {
             if (file.endsWith(".bpmn") || file.endsWith(".bpmn20.xml")) {
-                checkBpmn(file, content, forms, deployedForm, decisionAvailable, violations);
+                checkBpmn(file, content, resources, deployedTemplate, forms, deployedForm, decisionAvailable, violations);
             } else if (file.endsWith(".dmn") || file.endsWith(".dmn11.xml")) {
                 checkDmn(file, content, violations);
             }
@@ -203,7 +219,8 @@ public class ProcedureChecker {
         }
     }
 
-    private void checkBpmn(String file, byte[] content, Map<String, Form> forms, Predicate<String> deployedForm,
+    private void checkBpmn(String file, byte[] content, Map<String, byte[]> resources,
+            Predicate<String> deployedTemplate, Map<String, Form> forms, Predicate<String> deployedForm,
             Predicate<String> decisionAvailable, List<Violation> violations) {
         BpmnModelInstance model;
         try {
@@ -215,7 +232,7 @@ public class ProcedureChecker {
         }
         Rules rules = new Rules(file, violations);
         for (Process process : model.getModelElementsByType(Process.class)) {
-            checkProcess(rules, process, model, forms, decisionAvailable);
+            checkProcess(rules, process, model, resources, deployedTemplate, forms, decisionAvailable);
         }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             checkUserTask(rules, task, forms, deployedForm);
@@ -235,8 +252,8 @@ public class ProcedureChecker {
         checkDiagram(rules, model);
     }
 
-    private void checkProcess(Rules rules, Process process, BpmnModelInstance model, Map<String, Form> forms,
-            Predicate<String> decisionAvailable) {
+    private void checkProcess(Rules rules, Process process, BpmnModelInstance model, Map<String, byte[]> resources,
+            Predicate<String> deployedTemplate, Map<String, Form> forms, Predicate<String> decisionAvailable) {
         if (!process.isExecutable()) {
             rules.add(process, "quy trình chưa được đánh dấu Executable; bật \"Executable\" trong Camunda Modeler",
                     "the process is not executable; tick \"Executable\" in Camunda Modeler");
@@ -270,6 +287,7 @@ public class ProcedureChecker {
         checkRouting(rules, process, procedure);
         Form submission = forms.get(procedure.submissionForm());
         checkFee(rules, process, procedure, submission, decisionAvailable);
+        checkResultTemplate(rules, process, procedure, resources, deployedTemplate);
         for (DocumentSlot slot : procedure.documents()) {
             DocumentSlot.Condition condition = slot.requiredWhen();
             if (condition == null || submission == null) {
@@ -306,6 +324,45 @@ public class ProcedureChecker {
                                 + "', which is not in the unit list; ask an administrator to create it (/api/admin/units) or use "
                                 + (property[0].equals("receivedAt") ? "a level (COMMUNE, DISTRICT, PROVINCE)" : "PARENT"));
             }
+        }
+    }
+
+    /**
+     * The result template ({@code procedure.resultTemplate}) ships in the same deployment, beside the model (or,
+     * unchanged, in an earlier deployment of the same name), and is well-formed XHTML: the drafting of a result
+     * reads it from the dossier's own version.
+     */
+    private static void checkResultTemplate(Rules rules, Process process, Procedure procedure,
+            Map<String, byte[]> resources, Predicate<String> deployedTemplate) {
+        if (procedure.resultTemplate() == null) {
+            return;
+        }
+        byte[] template = resources.get(procedure.resultTemplate());
+        if (template == null && deployedTemplate.test(procedure.resultTemplate())) {
+            return; // unchanged since the deployment that holds it, checked then
+        }
+        if (template == null) {
+            rules.add(process, "mẫu văn bản kết quả '" + procedure.resultTemplate() + "' (procedure.resultTemplate) không có"
+                            + " trong gói triển khai; đặt tệp .xhtml cạnh mô hình và triển khai cùng",
+                    "result template '" + procedure.resultTemplate() + "' (procedure.resultTemplate) is not in the"
+                            + " deployment; put the .xhtml file beside the model and deploy it with it");
+            return;
+        }
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            // Reported as a violation, not printed on the console as the parser's default handler does.
+            builder.setErrorHandler(new DefaultHandler());
+            org.w3c.dom.Document xhtml = builder.parse(new ByteArrayInputStream(template));
+            if (!"html".equals(xhtml.getDocumentElement().getLocalName())) {
+                rules.add(process, "mẫu văn bản kết quả '" + procedure.resultTemplate() + "' phải là XHTML (thẻ gốc <html>)",
+                        "result template '" + procedure.resultTemplate() + "' must be XHTML (root element <html>)");
+            }
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            rules.add(process, "mẫu văn bản kết quả '" + procedure.resultTemplate() + "' không phải XML hợp lệ: " + e.getMessage(),
+                    "result template '" + procedure.resultTemplate() + "' is not well-formed XML: " + e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -60,8 +61,13 @@ class ProcedureChecksPlugin extends AbstractProcessEnginePlugin {
             deployment.getResources().forEach((name, resource) -> resources.put(name, resource.getBytes()));
             var forms = Context.getCommandContext().getCamundaFormDefinitionManager();
             var decisions = Context.getCommandContext().getDecisionDefinitionManager();
+            var deployed = Context.getCommandContext().getResourceManager();
             List<Violation> violations = checker.check(resources, id -> forms.findLatestDefinitionByKey(id) != null,
-                    key -> decisions.findLatestDecisionDefinitionByKey(key) != null);
+                    key -> decisions.findLatestDecisionDefinitionByKey(key) != null,
+                    // As Camunda finds the unchanged resources it leaves out of a deploy-changed-only deployment.
+                    template -> deployment.getName() != null && !deployed.findLatestResourcesByDeploymentName(
+                            deployment.getName(), Set.of(template), deployment.getSource(), deployment.getTenantId())
+                            .isEmpty());
             if (!violations.isEmpty()) {
                 throw new ProcedureRefusedException(violations);
             }

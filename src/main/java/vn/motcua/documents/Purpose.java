@@ -6,6 +6,8 @@ public enum Purpose {
     SUBMISSION,
     /** In answer to a supplement request. */
     SUPPLEMENT,
+    /** A result document drafted for the head of unit's approval (docs/officers.md). */
+    DRAFT,
     /** The result the agency returns. */
     RESULT
 }

@@ -41,6 +41,7 @@ public record Dossier(
         String currentStep,
         String currentHolder,
         String submittedBy,
+        String assistedBy,
         String processInstanceId,
         DossierClock clock,
         String decidingUnitCode) {

@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -63,7 +64,14 @@ class DossierController {
             @NotNull ResultChannel resultChannel,
             @NotNull @Size(max = 200) Map<String, Object> data,
             @Size(max = 20) Map<String, Long> reuse,
-            Boolean reuseConsent) {
+            Boolean reuseConsent,
+            @Schema(description = "true when a desk officer of the unit helps the citizen submit online: the dossier"
+                    + " stays ONLINE in every report and names the officer (who must be logged in)")
+            Boolean assistedAtDesk) {
+
+        boolean assisted() {
+            return Boolean.TRUE.equals(assistedAtDesk);
+        }
     }
 
     record SupplementRequest(
@@ -112,6 +120,7 @@ class DossierController {
             Deadline deadline,
             String currentStep,
             String currentHolder,
+            String assistedBy,
             List<DossierEvent> controlSheet) {
 
         static DossierResponse of(Dossier d, List<DossierEvent> controlSheet, Instant now) {
@@ -120,7 +129,7 @@ class DossierController {
                             d.legalBasis()),
                     d.unitCode(), d.decidingUnitCode(), d.channel(), d.resultChannel(), d.status(), d.decision(), d.applicant(),
                     d.formData(), d.deadlineDays(), d.receivedAt(), d.acceptedAt(), d.dueAt(), d.finishedAt(),
-                    Deadline.of(d, now), d.currentStep(), d.currentHolder(), controlSheet);
+                    Deadline.of(d, now), d.currentStep(), d.currentHolder(), d.assistedBy(), controlSheet);
         }
     }
 
@@ -184,6 +193,13 @@ class DossierController {
      */
     private ResponseEntity<SubmittedResponse> submitted(SubmissionRequest request, List<Upload> uploads,
             String idempotencyKey) {
+        if (request.assisted() && request.channel() != Channel.ONLINE) {
+            throw InvalidSubmissionException.of("assistedAtDesk", "assistedOnlineOnly",
+                    "chỉ hồ sơ nộp trực tuyến (channel ONLINE) mới được ghi là cán bộ hỗ trợ nộp"
+                            + " / only an online submission (channel ONLINE) is assisted at the desk");
+        }
+        // An assisted online submission is the citizen's, entered with the desk officer, who must receive for the unit.
+        String assistant = request.assisted() ? access.checkReceivesFor(request.unitCode()).id() : null;
         String submitter = request.channel() == Channel.ONLINE ? "applicant"
                 : access.checkReceivesFor(request.unitCode()).id();
         List<String> files = uploads.stream()
@@ -194,7 +210,7 @@ class DossierController {
         try (DossierManagement.CheckedSubmission checked = dossiers.check(new Submission(request.procedureKey(),
                 request.unitCode(), request.channel(), request.resultChannel(), request.data(), reused(request)), uploads)) {
             created = idempotency.once(idempotencyKey, submitter, List.of(request, files), () -> {
-                SubmittedDossier submitted = dossiers.record(checked, submitter);
+                SubmittedDossier submitted = dossiers.record(checked, submitter, assistant);
                 return new IdempotencyKeys.Created(submitted.dossier().code(), submitted.lookupSecret(), false);
             });
         }

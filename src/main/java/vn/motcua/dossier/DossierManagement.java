@@ -181,8 +181,20 @@ public class DossierManagement {
      * which is not kept and cannot be read again.
      */
     public SubmittedDossier record(CheckedSubmission checked, String submittedBy) {
+        return record(checked, submittedBy, null);
+    }
+
+    /**
+     * As {@link #record(CheckedSubmission, String)}, for a citizen's online submission made with the help of the desk
+     * officer {@code assistedBy}: it stays ONLINE (counted online in every report) and the officer is named on the
+     * dossier and on the control sheet's first row.
+     */
+    public SubmittedDossier record(CheckedSubmission checked, String submittedBy, String assistedBy) {
+        if (assistedBy != null && checked.submission.channel() != Channel.ONLINE) {
+            throw new IllegalArgumentException("Only an online submission is assisted at the desk");
+        }
         return record(checked.procedure, checked.unit, checked.decidingUnit, checked.submission, checked.data,
-                checked.files, submittedBy);
+                checked.files, submittedBy, assistedBy);
     }
 
     /**
@@ -205,17 +217,20 @@ public class DossierManagement {
     }
 
     private SubmittedDossier record(Procedure procedure, Unit unit, Unit decidingUnit, Submission submission,
-            Map<String, Object> data, CheckedUploads files, String submittedBy) {
+            Map<String, Object> data, CheckedUploads files, String submittedBy, String assistedBy) {
         Applicant applicant = Applicant.from(data);
         Instant now = now();
         String code = codes.next(unit.code(), LocalDate.ofInstant(now, settings.zone()));
         long id = dossiers.insert(new Dossier(0, code, procedure.key(), procedure.version(), procedure.code(),
                 procedure.name(), procedure.legalBasis(), unit.code(), submission.channel(), submission.resultChannel(),
                 DossierStatus.SUBMITTED, null, applicant, data, procedure.deadlineWorkingDays(), now, null, null,
-                null, null, null, submittedBy, null, new DossierClock(procedure.timeLimits().legal().toString(), null,
-                        null, null, Duration.ZERO, null, null, null, null), decidingUnit.code()));
+                null, null, null, submittedBy, assistedBy, null, new DossierClock(procedure.timeLimits().legal().toString(),
+                        null, null, null, Duration.ZERO, null, null, null, null), decidingUnit.code()));
+        String assisted = assistedBy == null ? null
+                : messages.getMessage("dossier.assistedOnline", new Object[] {assistedBy}, Locale.ROOT);
         dossiers.append(id, new DossierEvent(now, EventType.SUBMITTED, null, null, applicant.name(), unit.code(),
-                submittedBy, submission.channel().name(), null, DossierStatus.SUBMITTED));
+                assistedBy == null ? submittedBy : assistedBy, submission.channel().name(), assisted,
+                DossierStatus.SUBMITTED));
         dossiers.updateHolder(id, null, applicant.name());
         String secret = LookupSecrets.generate();
         dossiers.updateLookupSecret(id, LookupSecrets.hash(secret));
@@ -588,7 +603,6 @@ public class DossierManagement {
                 status));
     }
 
-    // The engine's clock, so that tests which move it move our timestamps too.
     /**
      * A reused paper must be the applicant's own (from a dossier filed under the same identity
      * number) and keep to its new slot's rule, exactly as an upload would.
@@ -628,7 +642,8 @@ public class DossierManagement {
                 .collect(Collectors.joining(", "));
     }
 
-    private static Instant now() {
+    /** The engine's clock, so that tests which move it move every capability's timestamps too. */
+    public static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
     }
 }

@@ -46,11 +46,11 @@ class DossierRepository {
                 insert into dossier (code, procedure_key, procedure_version, procedure_code, procedure_name,
                     legal_basis, unit_code, deciding_unit_code, channel, result_channel, status, applicant_name, applicant_id_number,
                     applicant_phone, applicant_email, applicant_address, form_data, deadline_days,
-                    legal_deadline, received_at, submitted_by)
+                    legal_deadline, received_at, submitted_by, assisted_by)
                 values (:code, :procedureKey, :procedureVersion, :procedureCode, :procedureName,
                     :legalBasis, :unitCode, :decidingUnitCode, :channel, :resultChannel, :status, :applicantName, :applicantIdNumber,
                     :applicantPhone, :applicantEmail, :applicantAddress, :formData, :deadlineDays,
-                    :legalDeadline, :receivedAt, :submittedBy)
+                    :legalDeadline, :receivedAt, :submittedBy, :assistedBy)
                 """)
                 .param("code", d.code())
                 .param("procedureKey", d.procedureKey())
@@ -73,6 +73,7 @@ class DossierRepository {
                 .param("legalDeadline", d.clock().legalDeadline())
                 .param("receivedAt", timestamp(d.receivedAt()))
                 .param("submittedBy", d.submittedBy())
+                .param("assistedBy", d.assistedBy())
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
@@ -257,6 +258,7 @@ class DossierRepository {
                 rs.getString("current_step"),
                 rs.getString("current_holder"),
                 rs.getString("submitted_by"),
+                rs.getString("assisted_by"),
                 rs.getString("process_instance_id"),
                 new DossierClock(
                         rs.getString("legal_deadline"),

@@ -3,18 +3,21 @@ package vn.motcua.payments;
 import java.text.NumberFormat;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierManagement;
 import vn.motcua.dossier.Letterhead;
 import vn.motcua.printing.DocumentPrinter;
+import vn.motcua.printing.PdfSignatures;
 import vn.motcua.printing.QrCodes;
 import vn.motcua.printing.VietnameseNumbers;
 
 /**
- * The electronic fee receipt (biên lai thu phí, lệ phí điện tử) once the fee is paid; before that the same
- * page is the payment notice with the VietQR code (printing/templates/fee-receipt.xhtml).
+ * The electronic fee receipt (biên lai thu phí, lệ phí điện tử) once the fee is paid, signed by the collecting unit
+ * (PAdES, {@link PdfSignatures}); before that the same page is the payment notice with the VietQR code
+ * (printing/templates/fee-receipt.xhtml), which is no receipt and carries no signature.
  */
 @Component
 public class FeeReceipts {
@@ -23,12 +26,17 @@ public class FeeReceipts {
     private final DossierManagement dossiers;
     private final DocumentPrinter printer;
     private final Letterhead letterhead;
+    private final PdfSignatures signatures;
+    private final MessageSource messages;
 
-    FeeReceipts(Payments payments, DossierManagement dossiers, DocumentPrinter printer, Letterhead letterhead) {
+    FeeReceipts(Payments payments, DossierManagement dossiers, DocumentPrinter printer, Letterhead letterhead,
+            PdfSignatures signatures, MessageSource messages) {
         this.payments = payments;
         this.dossiers = dossiers;
         this.printer = printer;
         this.letterhead = letterhead;
+        this.signatures = signatures;
+        this.messages = messages;
     }
 
     public static String fileName(String dossierCode) {
@@ -61,6 +69,12 @@ public class FeeReceipts {
             model.put("accountNumber", account.number());
             model.put("accountName", account.name());
         });
-        return printer.print("fee-receipt", model, DocumentPrinter.VIETNAMESE);
+        byte[] pdf = printer.print("fee-receipt", model, DocumentPrinter.VIETNAMESE);
+        if (!paid) {
+            return pdf;
+        }
+        // Signed as of the payment, the receipt's own date, whenever it is downloaded.
+        return signatures.sign(pdf, fee.unitCode(), messages.getMessage("payments.receipt.signature",
+                new Object[] {model.get("number")}, DocumentPrinter.VIETNAMESE), fee.paidAt());
     }
 }

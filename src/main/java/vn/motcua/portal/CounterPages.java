@@ -60,7 +60,7 @@ class CounterPages {
                     .filter(unit -> procedure.routing().receivesAt(unit.code(), unit.level())).map(Unit::code).toList());
         }
         return pages.submissionPage(procedure, deskChannels(procedure), "/quay/bien-nhan",
-                unit -> served.contains(unit), model);
+                unit -> served.contains(unit), true, model);
     }
 
     private List<Unit> served() {
@@ -72,9 +72,12 @@ class CounterPages {
         return !deskChannels(procedure).isEmpty() && served.stream().anyMatch(unit -> procedure.routing().receivesAt(unit.code(), unit.level()));
     }
 
-    /** Only the channels the procedure accepts: a copy certified from its original is never posted. */
+    /**
+     * Only the channels the procedure accepts: a copy certified from its original is never posted. ONLINE is a
+     * citizen's online submission the officer helps with at the desk, recorded as online with the officer named.
+     */
     private static List<Channel> deskChannels(Procedure procedure) {
-        return Stream.of(Channel.COUNTER, Channel.POST)
+        return Stream.of(Channel.COUNTER, Channel.POST, Channel.ONLINE)
                 .filter(channel -> procedure.channels().contains(SubmissionChannel.valueOf(channel.name()))).toList();
     }
 

@@ -116,22 +116,21 @@ class PortalPages {
             model.addAttribute("prefill", json.writeValueAsString(CitizenPapers.prefill(citizen.get())));
             model.addAttribute("reusable", papers.reusableFor(procedure, citizen.get()));
         }
-        return submissionPage(procedure, List.of(Channel.ONLINE), "/ho-so/bien-nhan", model);
+        return submissionPage(procedure, List.of(Channel.ONLINE), "/ho-so/bien-nhan", unit -> true, false, model);
     }
 
-    String submissionPage(Procedure procedure, List<Channel> channels, String receiptAction, Model model) {
-        return submissionPage(procedure, channels, receiptAction, unit -> true, model);
-    }
-
-    /** The submission form offering the units of the procedure's level that {@code offered} lets through. */
+    /**
+     * The submission form offering the units of the procedure's level that {@code offered} lets through; at the
+     * {@code desk}, an officer enters it, and ONLINE means a citizen's online submission the officer assists.
+     */
     String submissionPage(Procedure procedure, List<Channel> channels, String receiptAction, Predicate<Unit> offered,
-            Model model) {
+            boolean desk, Model model) {
         model.addAttribute("procedure", procedure);
         model.addAttribute("units", units.open().stream()
                 .filter(unit -> procedure.routing().receivesAt(unit.code(), unit.level()) && offered.test(unit)).toList());
         model.addAttribute("channels", channels);
         model.addAttribute("receiptAction", receiptAction);
-        model.addAttribute("counter", channels.size() > 1);
+        model.addAttribute("counter", desk);
         return "portal/submission";
     }
 

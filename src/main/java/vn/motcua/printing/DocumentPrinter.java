@@ -8,13 +8,19 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.thymeleaf.IEngineConfiguration;
+import org.thymeleaf.TemplateSpec;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresource.ITemplateResource;
+import org.thymeleaf.templateresource.StringTemplateResource;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
@@ -38,7 +44,9 @@ public class DocumentPrinter {
         resolver.setSuffix(".xhtml");
         resolver.setTemplateMode(TemplateMode.XML);
         resolver.setCharacterEncoding("UTF-8");
-        templates.setTemplateResolver(resolver);
+        resolver.setOrder(2);
+        templates.addTemplateResolver(new GivenTemplates());
+        templates.addTemplateResolver(resolver);
         templates.setTemplateEngineMessageSource(messages);
     }
 
@@ -62,9 +70,27 @@ public class DocumentPrinter {
 
     /** The template {@code printing/templates/<template>.xhtml} filled with {@code model}, as PDF bytes. */
     public byte[] print(String template, Map<String, ?> model, Locale locale) {
+        return render(templates.process(template, context(model, locale)), template);
+    }
+
+    /**
+     * A template that does not ship with the application (a procedure's result template, deployed with its
+     * model), given as XHTML {@code source} under {@code name}; it may use the fragments of
+     * {@code layout.xhtml} like the templates that ship.
+     */
+    public byte[] print(String name, String source, Map<String, ?> model, Locale locale) {
+        TemplateSpec given = new TemplateSpec(GivenTemplates.PREFIX + name, null, TemplateMode.XML,
+                Map.of(GivenTemplates.SOURCE, source));
+        return render(templates.process(given, context(model, locale)), name);
+    }
+
+    private static Context context(Map<String, ?> model, Locale locale) {
         Context context = new Context(locale);
         model.forEach(context::setVariable);
-        String xhtml = templates.process(template, context);
+        return context;
+    }
+
+    private static byte[] render(String xhtml, String template) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -80,6 +106,27 @@ public class DocumentPrinter {
             throw new UncheckedIOException("Cannot print " + template, e);
         }
         return pdf.toByteArray();
+    }
+
+    /** Resolves {@code given:<name>} to the source handed over with the call; never cached (names may repeat). */
+    private static final class GivenTemplates extends AbstractConfigurableTemplateResolver {
+
+        static final String PREFIX = "given:";
+        static final String SOURCE = "source";
+
+        GivenTemplates() {
+            setOrder(1);
+            setResolvablePatterns(Set.of(PREFIX + "*"));
+            setTemplateMode(TemplateMode.XML);
+            setCacheable(false);
+        }
+
+        @Override
+        protected ITemplateResource computeTemplateResource(IEngineConfiguration configuration, String ownerTemplate,
+                String template, String resourceName, String characterEncoding, Map<String, Object> attributes) {
+            Object source = attributes == null ? null : attributes.get(SOURCE);
+            return source == null ? null : new StringTemplateResource(source.toString());
+        }
     }
 
     private static InputStream font(String file) {

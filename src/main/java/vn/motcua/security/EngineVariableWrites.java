@@ -76,6 +76,14 @@ class EngineVariableWrites {
             "supplementTimeout", "feeAmount", "paymentStage", "lateDossierDecidedBy", "apologyLetterNumber",
             "periodType", "periodFrom", "deliveryIds", "dossierCode");
 
+    /**
+     * Read-only form fields an officer's completion sends back as what the officer saw, which the process checks
+     * itself instead: the head's approval carries the SHA-256 of the drafted result the head read, and the
+     * approval's listener refuses it (409, with the reason) when the draft changed since
+     * ({@code results.ResultDelegates}). Refused here, the head would only read that the variable is the system's.
+     */
+    static final Set<String> CLAIMS = Set.of("resultDraftSha256");
+
     /** The engine REST API's two mounts; what follows is the resource path. */
     private static final Pattern MOUNT = Pattern.compile("^(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)$");
     private static final Pattern VARIABLE = Pattern.compile(
@@ -214,7 +222,8 @@ class EngineVariableWrites {
                     }
                     // A form shows some of these read-only (the dossier's code, an earlier decision) and
                     // Tasklist sends them back as they are: the same value passes, another does not.
-                    boolean fixed = ROUTING.contains(name) || formFields != null && formFields.get(name);
+                    boolean fixed = ROUTING.contains(name)
+                            || formFields != null && formFields.get(name) && !CLAIMS.contains(name);
                     if (fixed && !admin && !(taskId != null && unchanged(taskId, name, field.getValue()))) {
                         return Optional.of(new Refusal(HttpStatus.FORBIDDEN, "security.variables.routing", name));
                     }

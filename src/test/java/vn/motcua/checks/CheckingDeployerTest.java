@@ -22,6 +22,8 @@ import vn.motcua.documents.DocumentsProperties;
 /** The checks inside a real engine: a refused deployment leaves nothing behind, a later good one goes through. */
 class CheckingDeployerTest {
 
+    private static final String RESULT = "household-business-registration.result.xhtml";
+
     private ProcessEngine engine;
     private RepositoryService repository;
 
@@ -50,6 +52,7 @@ class CheckingDeployerTest {
         ProcedureRefusedException refused = catchThrowableOfType(ProcedureRefusedException.class, () -> repository
                 .createDeployment().name("household")
                 .addString("household-business-registration.bpmn", read("processes/procedures/household-business-registration.bpmn"))
+                .addString(RESULT, read("processes/procedures/" + RESULT))
                 .addString("submission.form", read("forms/procedures/household-business-registration/household-business-registration-submission.form"))
                 .addString("appraisal.form", appraisal)
                 .deploy());
@@ -77,6 +80,7 @@ class CheckingDeployerTest {
 
         repository.createDeployment().name("model")
                 .addString("household-business-registration.bpmn", read("processes/procedures/household-business-registration.bpmn"))
+                .addString(RESULT, read("processes/procedures/" + RESULT))
                 .deploy();
 
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("household_business_registration").count())

@@ -23,6 +23,7 @@ class ProcedureCheckerTest {
     static final String BPMN = "household-business-registration.bpmn";
     static final String SUBMISSION = "submission.form";
     static final String APPRAISAL = "appraisal.form";
+    static final String RESULT = "household-business-registration.result.xhtml";
     /** The process beans this model calls (the application's whole list: ShippedExpressionsIT). */
     static final Set<String> PROCESS_BEANS = Set.of("deadlines", "warnTaskHolders", "standInPeriod");
 
@@ -36,11 +37,55 @@ class ProcedureCheckerTest {
         files.put(BPMN, Files.readString(Path.of("processes/procedures/household-business-registration.bpmn")));
         files.put(SUBMISSION, Files.readString(Path.of("forms/procedures/household-business-registration/household-business-registration-submission.form")));
         files.put(APPRAISAL, Files.readString(Path.of("forms/procedures/household-business-registration/household-business-registration-appraisal.form")));
+        files.put(RESULT, Files.readString(Path.of("processes/procedures/" + RESULT)));
     }
 
     @Test
     void shouldAcceptShippedProcedureWhenItFollowsEveryRule() {
         assertThat(check()).isEmpty();
+    }
+
+    @Nested
+    class ResultTemplates {
+
+        @Test
+        void shouldRefuseTheModelWhenItsResultTemplateIsNotDeployedWithIt() {
+            files.remove(RESULT);
+
+            assertThat(messages()).singleElement().asString()
+                    .contains("mẫu văn bản kết quả '" + RESULT + "' (procedure.resultTemplate) không có trong gói triển khai");
+        }
+
+        @Test
+        void shouldAcceptAnUnchangedTemplateLeftOutOfTheNextDeployment() {
+            files.remove(RESULT);
+
+            // Camunda Modeler's "deploy changed only": the template is in an earlier deployment of the same name.
+            assertThat(checker.check(bytes(), id -> false, decision -> false, RESULT::equals)).isEmpty();
+        }
+
+        @Test
+        void shouldRefuseAResultTemplateThatIsNotWellFormedXhtml() {
+            edit(RESULT, "</table>", "</tabel>");
+
+            assertThat(messages()).singleElement().asString().contains("không phải XML hợp lệ");
+        }
+
+        @Test
+        void shouldRefuseAResultTemplateInAnotherFolder() {
+            edit(BPMN, "value=\"" + RESULT + "\"", "value=\"../" + RESULT + "\"");
+
+            assertThat(messages()).singleElement().asString().contains("procedure.resultTemplate '../" + RESULT
+                    + "' must be the file name of an .xhtml template beside the model");
+        }
+
+        @Test
+        void shouldAcceptAProcedureWithoutResultTemplate() {
+            edit(BPMN, "<camunda:property name=\"procedure.resultTemplate\" value=\"" + RESULT + "\" />", "");
+            files.remove(RESULT);
+
+            assertThat(check()).isEmpty();
+        }
     }
 
     @Test

@@ -153,6 +153,7 @@ class ProcedureDeploymentIT extends IntegrationTest {
         files.put(BPMN, copy.get(formPrefix + ".bpmn"));
         files.put(SUBMISSION, copy.get(formPrefix + "-submission.form"));
         files.put(APPRAISAL, copy.get(formPrefix + "-appraisal.form"));
+        files.put(formPrefix + ".result.xhtml", copy.get(formPrefix + ".result.xhtml"));
         return files;
     }
 

@@ -221,6 +221,33 @@ class ApplicantJourneyBrowserIT extends IntegrationTest {
     }
 
     @Test
+    void shouldRecordACitizensOnlineSubmissionTheDeskHelpsWithAsOnline() throws IOException {
+        WebDriver page = browser.driver();
+        page.get(http.getRootUri() + "/quay");
+        page.findElement(By.id("username")).sendKeys("reception");
+        page.findElement(By.id("password")).sendKeys(PASSWORD);
+        page.findElement(By.cssSelector("button[type='submit']")).click();
+        browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Quầy tiếp nhận hồ sơ"));
+        page.get(http.getRootUri() + "/quay/tiep-nhan/" + PROCEDURE);
+
+        fillHouseholdBusiness(page, "Hà Thị Sen");
+        Select channel = new Select(page.findElement(By.id("channel")));
+        assertThat(channel.getOptions()).extracting(WebElement::getText).containsExactly("Trực tiếp tại quầy",
+                "Qua bưu chính", "Trực tuyến, cán bộ một cửa hỗ trợ công dân nộp");
+        channel.selectByValue("ONLINE");
+        page.findElement(By.cssSelector("input[name='resultChannel'][value='ONLINE']")).click();
+        attachToEverySlot(page, "scan-ho-tro");
+        browser.screenshot("desk-assisted-online");
+        page.findElement(By.cssSelector("#submission button[type='submit']")).click();
+
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("lookup-secret")));
+        JsonNode dossier = dossier(page.findElement(By.id("dossier-code")).getText());
+        assertThat(dossier.get("channel").asText()).isEqualTo("ONLINE");
+        assertThat(dossier.get("assistedBy").asText()).isEqualTo("reception");
+        assertThat(dossier.get("controlSheet").get(0).get("actor").asText()).isEqualTo("reception");
+    }
+
+    @Test
     void shouldShowTheServersRefusalNextToTheField() {
         WebDriver page = browser.driver();
         page.get(http.getRootUri() + "/thu-tuc/" + PROCEDURE + "/nop-ho-so");

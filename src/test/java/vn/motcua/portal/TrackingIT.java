@@ -171,7 +171,7 @@ class TrackingIT extends IntegrationTest {
             assertThat(text(result.getBody())).contains("GIẤY CHỨNG NHẬN ĐĂNG KÝ HỘ KINH DOANH", "Số: " + code,
                     "Hộ kinh doanh Phở Hà Nội", "25 Phố Kim Mã, Ba Đình, Hà Nội", "150.000.000 đồng", "Cao Thị Yến");
             JsonNode documents = as("reception").getForObject("/api/dossiers/{code}/documents", JsonNode.class, code);
-            assertThat(column(documents, "purpose")).containsExactly("SUBMISSION", "SUBMISSION", "RESULT");
+            assertThat(column(documents, "purpose")).containsExactly("SUBMISSION", "SUBMISSION", "DRAFT", "RESULT");
         }
 
         @Test

@@ -43,6 +43,28 @@ class DocumentPrinterTest {
     }
 
     @Test
+    void shouldPrintATemplateGivenAsSourceWithTheSharedLayout() throws IOException {
+        String source = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <html xmlns="http://www.w3.org/1999/xhtml" xmlns:th="http://www.thymeleaf.org">
+                <head><style th:replace="~{layout :: style}"></style></head>
+                <body>
+                  <table th:replace="~{layout :: heading(${issuer}, ${placeAndDate})}"></table>
+                  <h1>TRÍCH LỤC KHAI SINH</h1>
+                  <p>Họ, chữ đệm, tên: <span th:text="${child}">tên</span></p>
+                </body>
+                </html>""";
+
+        byte[] pdf = printer.print("birth-registration.result.xhtml", source, Map.of("issuer", "UBND PHƯỜNG PHÚC XÁ",
+                "placeAndDate", "Ba Đình, ngày 12 tháng 3 năm 2026", "child", "Lê Minh Khôi"), Locale.forLanguageTag("vi"));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "UBND PHƯỜNG PHÚC XÁ", "TRÍCH LỤC KHAI SINH", "Họ, chữ đệm, tên: Lê Minh Khôi");
+        }
+    }
+
+    @Test
     void shouldEscapeValuesRatherThanInterpretThem() throws IOException {
         byte[] pdf = printer.print("test-notice", Map.of("issuer", "X", "placeAndDate", "Y",
                 "applicant", "<b>Trần</b> & \"Lê\"", "lines", List.of()), Locale.forLanguageTag("vi"));

@@ -2,13 +2,19 @@ package vn.motcua.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +24,7 @@ import org.springframework.util.MultiValueMap;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.support.IntegrationTest;
+import vn.motcua.support.SignedPdfs;
 import vn.motcua.support.TestFiles;
 
 /**
@@ -104,6 +111,10 @@ class ProcedureLibraryIT extends IntegrationTest {
         assertThat(dossier.get("decision").asText()).isEqualTo("APPROVED");
         assertThat(column(dossier.get("controlSheet"), "to")).containsSubsequence(
                 "reception:" + COMMUNE, "specialist:" + COMMUNE, "head:" + COMMUNE);
+        // The birth certificate extract, from the procedure's template, as the head approved it, issued signed.
+        assertThat(text(approvedDraft(code))).contains("TRÍCH LỤC KHAI SINH", "NGUYỄN MINH KHÔI", "20/11/2026", "Nam",
+                "Bệnh viện Phụ sản Hà Nội", "Trần Thị Hoa", "Nguyễn Văn Hùng", "Kết quả điện tử này mang chữ ký số của");
+        assertThat(SignedPdfs.verify(issuedResult(code)).reason()).isEqualTo("Phê duyệt kết quả giải quyết hồ sơ " + code);
     }
 
     @Test
@@ -139,6 +150,10 @@ class ProcedureLibraryIT extends IntegrationTest {
         JsonNode dossier = dossier(code);
         assertThat(dossier.get("status").asText()).isEqualTo("RESULT_RETURNED");
         assertThat(dossier.get("decision").asText()).isEqualTo("APPROVED");
+        // The attestation handed over on paper: no sentence about an electronic signature it does not carry.
+        assertThat(text(approvedDraft(code))).contains("LỜI CHỨNG CHỨNG THỰC BẢN SAO TỪ BẢN CHÍNH",
+                "Chứng thực bản sao này đúng với bản chính.", "Bằng tốt nghiệp đại học", "Phạm Thị Dung")
+                .doesNotContain("chữ ký số");
     }
 
     @Test
@@ -183,6 +198,33 @@ class ProcedureLibraryIT extends IntegrationTest {
         JsonNode dossier = dossier(code);
         assertThat(dossier.get("status").asText()).isEqualTo("RESULT_RETURNED");
         assertThat(dossier.get("decision").asText()).isEqualTo("APPROVED");
+        assertThat(text(approvedDraft(code))).contains("GIẤY PHÉP XÂY DỰNG", "Đặng Văn Long",
+                "18 Ngõ 32 Phố Đội Cấn, Ba Đình, Hà Nội", "Thửa 125, tờ bản đồ 7", "240 m²", "có hiệu lực khởi công");
+    }
+
+    /** The PDF of the dossier's approved result draft. */
+    private byte[] approvedDraft(String code) {
+        JsonNode drafts = as("admin").getForObject("/api/dossiers/{code}/result-drafts", JsonNode.class, code);
+        JsonNode approved = StreamSupport.stream(drafts.spliterator(), false)
+                .filter(draft -> draft.hasNonNull("approvedAt")).findFirst().orElseThrow();
+        return as("admin").getForObject("/api/dossiers/{code}/documents/{id}", byte[].class, code,
+                approved.get("documentId").asLong());
+    }
+
+    /** The result issued online (the dossier's RESULT document). */
+    private byte[] issuedResult(String code) {
+        JsonNode documents = as("admin").getForObject("/api/dossiers/{code}/documents", JsonNode.class, code);
+        JsonNode result = StreamSupport.stream(documents.spliterator(), false)
+                .filter(document -> "RESULT".equals(document.get("purpose").asText())).findFirst().orElseThrow();
+        return as("admin").getForObject("/api/dossiers/{code}/documents/{id}", byte[].class, code, result.get("id").asLong());
+    }
+
+    private static String text(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Works the one open task of {@code step} among several the officer sees. */

@@ -118,7 +118,8 @@ class HouseholdBusinessRegistrationProcessTest extends ProcessTest {
                 Map.entry("procedure.payment", "BEFORE_PROCESSING"),
                 Map.entry("procedure.onlineLevel", "WHOLLY_ONLINE"),
                 Map.entry("procedure.resultChannels", "COUNTER,POST,ONLINE"),
-                Map.entry("procedure.legalBasis", "Nghị định 01/2021/NĐ-CP ngày 04/01/2021 về đăng ký doanh nghiệp"));
+                Map.entry("procedure.legalBasis", "Nghị định 01/2021/NĐ-CP ngày 04/01/2021 về đăng ký doanh nghiệp"),
+                Map.entry("procedure.resultTemplate", "household-business-registration.result.xhtml"));
         StartEvent start = model.getModelElementById("appraisal_requested");
         Assertions.assertThat(start.getCamundaFormRef()).isEqualTo("household-business-registration-submission");
         Assertions.assertThat(processDefinition(PROCESS).isStartableInTasklist()).isFalse();

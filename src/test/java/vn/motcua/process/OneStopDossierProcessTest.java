@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -23,6 +24,7 @@ import java.util.Map;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -369,6 +371,56 @@ class OneStopDossierProcessTest extends ProcessTest {
         // Then processing starts at once
         assertThat(dossier).isWaitingAt("process_dossier").hasNotPassed("request_payment", "wait_for_payment");
         verify(sla.pauseDeadlineClock, never()).execute(any(DelegateExecution.class));
+    }
+
+    @Test
+    void shouldDraftTheResultBeforeTheHeadApprovesIt() throws Exception {
+        // Given an accepted dossier
+        ProcessInstance dossier = submitDossier("ONLINE");
+        checkCompleteness(dossier, "ACCEPT");
+        verify(draftResult, never()).execute(any(DelegateExecution.class));
+
+        // When the specialist finishes the appraisal
+        appraise(dossier, "APPROVE");
+
+        // Then the result is drafted before the head's task opens, and the head's approval is checked against it
+        assertThat(dossier).hasPassedInOrder("process_dossier", "draft_result").isWaitingAt("approve_dossier");
+        verify(draftResult).execute(any(DelegateExecution.class));
+        decide(dossier, "APPROVE", null);
+        verify(approveResultDraft).notify(any(DelegateTask.class));
+        assertThat(dossier).hasPassedInOrder("draft_result", "approve_dossier", "record_decision", "return_result");
+    }
+
+    @Test
+    void shouldDraftAgainWhenTheHeadReturnsTheDossier() throws Exception {
+        // Given a drafted result the head sends back
+        ProcessInstance dossier = submitDossier("COUNTER");
+        checkCompleteness(dossier, "ACCEPT");
+        appraise(dossier, "APPROVE");
+        decide(dossier, "RETURN", "Ghi rõ ngành nghề kinh doanh theo mã ngành");
+
+        // When the specialist appraises it again
+        appraise(dossier, "APPROVE");
+
+        // Then the result is drafted a second time, for the head to approve that one
+        verify(draftResult, times(2)).execute(any(DelegateExecution.class));
+        assertThat(dossier).isWaitingAt("approve_dossier");
+    }
+
+    @Test
+    void shouldKeepTheApprovalOpenWhenTheDraftChangedSinceTheHeadSawIt() throws Exception {
+        // Given the approval check refusing the hash the head's form carries
+        ProcessInstance dossier = submitDossier("ONLINE");
+        checkCompleteness(dossier, "ACCEPT");
+        appraise(dossier, "APPROVE");
+        doThrow(new IllegalStateException("draft changed")).when(approveResultDraft).notify(any(DelegateTask.class));
+
+        // When the head approves
+        Assertions.assertThatThrownBy(() -> decide(dossier, "APPROVE", null)).hasMessageContaining("draft changed");
+
+        // Then nothing moved: the head's task is still open and no decision was recorded
+        assertThat(dossier).isWaitingAt("approve_dossier").hasNotPassed("record_decision");
+        verify(recordDecision, never()).execute(any(DelegateExecution.class));
     }
 
     private ProcessInstance submitDossier(String resultChannel) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -45,6 +46,9 @@ abstract class ProcessTest {
 
     /** The listener that tells the applicant a result is ready for the counter or the post, mocked. */
     ExecutionListener announceResult;
+    /** The result document's drafting ({@code draft_result}) and the approval's check of it, mocked. */
+    final JavaDelegate draftResult = mock(JavaDelegate.class);
+    final TaskListener approveResultDraft = mock(TaskListener.class);
 
     @BeforeEach
     void useTestEngine() {
@@ -55,6 +59,8 @@ abstract class ProcessTest {
         fees.register();
         announceResult = mock(ExecutionListener.class);
         Mocks.register("announceResult", announceResult);
+        Mocks.register("draftResult", draftResult);
+        Mocks.register("approveResultDraft", approveResultDraft);
     }
 
     /**

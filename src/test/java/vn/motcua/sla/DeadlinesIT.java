@@ -337,7 +337,10 @@ class DeadlinesIT extends IntegrationTest {
                     .replace("name=\"procedure.deadline\" value=\"3d\"", "name=\"procedure.deadline\" value=\"" + deadline + "\"")
                     .replace("value=\"RESTART\"", "value=\"" + policy + "\"")
                     .replaceAll("\\s*<camunda:property name=\"procedure\\.share\\.[a-zA-Z]+\" value=\"[^\"]*\" />", "");
-            repository.createDeployment().name(key).addString(key + ".bpmn", model).deploy();
+            repository.createDeployment().name(key).addString(key + ".bpmn", model)
+                    .addString("household-business-registration.result.xhtml",
+                            Files.readString(Path.of("processes/procedures/household-business-registration.result.xhtml")))
+                    .deploy();
         }
         return key;
     }

@@ -39,6 +39,8 @@ public final class ModelerDeployments {
         }
         Map<String, String> files = new LinkedHashMap<>();
         files.put(formPrefix + ".bpmn", bpmn);
+        // Its result template travels with it, renamed with the model (procedure.resultTemplate).
+        files.put(formPrefix + ".result.xhtml", read("processes/procedures/household-business-registration.result.xhtml"));
         String forms = "forms/procedures/household-business-registration/household-business-registration";
         files.put(formPrefix + "-submission.form", read(forms + "-submission.form").replace("household-business-registration", formPrefix));
         files.put(formPrefix + "-appraisal.form", read(forms + "-appraisal.form").replace("household-business-registration", formPrefix));

@@ -19,6 +19,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
+import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -90,18 +91,54 @@ class TasklistBrowserIT extends IntegrationTest {
         assertThat(appraised.get("note").asText()).isEqualTo("Đủ điều kiện theo Nghị định 01/2021/NĐ-CP");
         tasklist.logOut();
 
-        // Head of unit: approval.
+        // Head of unit: the drafted result in the dossier panel, opened from there.
+        JsonNode draft = currentDraft(code);
+        String approval = engine.taskFor(code, "head", "approve_dossier");
         tasklist.logIn("head");
-        tasklist.open(MY_UNIT, engine.taskFor(code, "head", "approve_dossier"), "Lãnh đạo phê duyệt kết quả");
+        tasklist.open(MY_UNIT, approval, "Lãnh đạo phê duyệt kết quả");
+        tasklist.click(By.xpath("//a[normalize-space(.)='Hồ sơ']"));
+        WebElement result = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".motcua-result-draft[data-draft='" + draft.get("id").asLong() + "']")));
+        assertThat(result.findElement(By.cssSelector("[data-fact='sha256']")).getText()).isEqualTo(draft.get("sha256").asText());
+        assertThat(result.findElement(By.cssSelector("[data-fact='draftedBy']")).getText()).startsWith("specialist · ");
+        assertThat(result.findElement(By.cssSelector("[data-fact='approvedBy']")).getText()).isEqualTo("Chờ lãnh đạo phê duyệt");
+        assertThat(fetch(result.findElement(By.cssSelector("a.result-draft")).getDomProperty("href")))
+                .startsWith("200 application/pdf inline");
+        browser.screenshot("tasklist-head-result-draft");
+
+        // The approval form: the findings, and the draft with its checksum.
+        tasklist.showForm();
         tasklist.claim();
         tasklist.awaitValue("appraisalNote", "Đủ điều kiện theo Nghị định 01/2021/NĐ-CP");
         assertThat(tasklist.radio("proposedDecision", 0).isSelected()).as("the specialist's proposal").isTrue();
         assertThat(tasklist.fieldShown("decisionReason")).isFalse();
         assertThat(tasklist.field("stepFindings").getDomProperty("value"))
                 .contains("Tiếp nhận và kiểm tra hồ sơ (reception): ACCEPT", "Đủ điều kiện theo Nghị định 01/2021/NĐ-CP");
+        tasklist.awaitValue("resultDraftSha256", draft.get("sha256").asText());
+        assertThat(browser.driver().findElement(By.xpath("//form[contains(@class,'fjs-form')]//a[contains(., 'Mở văn bản dự thảo')]"))
+                .getDomProperty("href")).endsWith("/api/dossiers/" + code + "/documents/" + draft.get("documentId").asLong()
+                        + "?inline=true");
         browser.screenshot("tasklist-approve-dossier");
+
+        // The specialist drafts it again while the head has the form open: the head's approval is refused.
+        assertThat(as("specialist").postForEntity("/api/dossiers/{code}/result-drafts",
+                Map.of("note", "Bổ sung mã ngành VSIC 5610"), JsonNode.class, code).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        tasklist.choose("Phê duyệt / Approve");
+        tasklist.dismissNotifications();
+        tasklist.clickComplete();
+        tasklist.awaitErrorNotification();
+        assertThat(String.join(" ", tasklist.errorNotifications())).contains("đã được soạn lại");
+        browser.screenshot("tasklist-approve-draft-changed");
+        assertThat(dossier(code).get("status").asText()).isEqualTo("IN_PROGRESS");
+
+        // Reopened, the form shows the new draft's checksum, and the head approves that one.
+        JsonNode redrafted = currentDraft(code);
+        tasklist.reload("Lãnh đạo phê duyệt kết quả");
+        tasklist.awaitValue("resultDraftSha256", redrafted.get("sha256").asText());
         tasklist.choose("Phê duyệt / Approve");
         tasklist.complete();
+        assertThat(currentDraft(code).get("approvedSha256").asText()).isEqualTo(redrafted.get("sha256").asText());
 
         dossier = dossier(code);
         assertThat(dossier.get("status").asText()).isEqualTo("AWAITING_RESULT_RETURN");
@@ -273,6 +310,21 @@ class TasklistBrowserIT extends IntegrationTest {
         browser.screenshot("tasklist-dossier-panel");
     }
 
+    /** The dossier's result draft in force (GET /api/dossiers/{code}/result-drafts). */
+    private JsonNode currentDraft(String code) {
+        List<JsonNode> drafts = StreamSupport.stream(as("admin").getForObject("/api/dossiers/{code}/result-drafts",
+                JsonNode.class, code).spliterator(), false).filter(d -> !d.hasNonNull("supersededAt")).toList();
+        assertThat(drafts).as("drafts in force").hasSize(1);
+        return drafts.get(0);
+    }
+
+    /** Status, type and disposition of a GET with the webapps' session, as the browser follows a link. */
+    private String fetch(String url) {
+        return String.valueOf(((JavascriptExecutor) browser.driver()).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status + ' ' + r.headers.get('content-type')"
+                + " + ' ' + r.headers.get('content-disposition')));", url));
+    }
+
     /** The control sheet's last STEP_COMPLETED row of this step. */
     private static JsonNode completedStep(JsonNode dossier, String stepId) {
         List<JsonNode> rows = StreamSupport.stream(dossier.get("controlSheet").spliterator(), false)
@@ -344,6 +396,19 @@ class TasklistBrowserIT extends IntegrationTest {
                 assertThat(links.get(0).getText().trim()).isEqualTo(taskName);
                 click(entry);
             }
+            await().until(ExpectedConditions.textToBe(TASK_NAME, taskName));
+            await().until(ExpectedConditions.visibilityOfElementLocated(FORM));
+        }
+
+        /** Back from another tab of the task to its form. */
+        void showForm() {
+            click(By.xpath("//a[normalize-space(.)='Biểu mẫu']"));
+            await().until(ExpectedConditions.visibilityOfElementLocated(FORM));
+        }
+
+        /** Opens the shown task afresh, as an officer reloads the page: the form reads the variables again. */
+        void reload(String taskName) {
+            driver.navigate().refresh();
             await().until(ExpectedConditions.textToBe(TASK_NAME, taskName));
             await().until(ExpectedConditions.visibilityOfElementLocated(FORM));
         }

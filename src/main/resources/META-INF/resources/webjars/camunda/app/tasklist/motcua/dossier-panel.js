@@ -27,6 +27,15 @@ const TEXT = {
   preview: 'Xem',
   download: 'Tải xuống',
   controlSheet: 'Phiếu kiểm soát quá trình',
+  result: 'Văn bản kết quả (dự thảo)',
+  noResult: 'Chưa soạn văn bản kết quả.',
+  openResult: 'Mở văn bản dự thảo',
+  sha256: 'Mã kiểm tra SHA-256',
+  draftedBy: 'Soạn bởi',
+  approvedBy: 'Phê duyệt bởi',
+  awaitingApproval: 'Chờ lãnh đạo phê duyệt',
+  draftNote: 'Ghi chú của chuyên viên',
+  ownSlots: {'result-draft': 'Dự thảo văn bản kết quả', result: 'Kết quả đã ban hành (có chữ ký số)'},
   fee: 'Phí, lệ phí',
   feeUnknown: 'Chưa xác định',
   when: 'Thời điểm', event: 'Nội dung', from: 'Từ', to: 'Đến', actor: 'Người thực hiện', outcome: 'Kết quả', note: 'Ghi chú',
@@ -148,6 +157,24 @@ function controlSheetTable(rows) {
     body);
 }
 
+// The draft in force: what the head approves, byte for byte (its SHA-256 is on the approval form too).
+function resultSection(code, drafts) {
+  const draft = drafts.filter((d) => !d.supersededAt).pop();
+  if (!draft) {
+    return element('p', {}, TEXT.noResult);
+  }
+  const link = `/api/dossiers/${encodeURIComponent(code)}/documents/${draft.documentId}`;
+  return element('div', {class: 'motcua-result-draft', 'data-draft': String(draft.id)},
+    element('p', {}, element('a', {href: link + '?inline=true', target: '_blank', rel: 'noopener', class: 'result-draft'},
+      TEXT.openResult)),
+    facts([
+      [TEXT.sha256, draft.sha256, 'sha256'],
+      [TEXT.draftedBy, `${draft.draftedBy} · ${time(draft.draftedAt)}`, 'draftedBy'],
+      [TEXT.draftNote, draft.note, 'draftNote'],
+      [TEXT.approvedBy, draft.approvedAt ? `${draft.approvedBy} · ${time(draft.approvedAt)}` : TEXT.awaitingApproval, 'approvedBy']
+    ]));
+}
+
 function feeText(fee) {
   if (!fee || !fee.fee) {
     return TEXT.feeUnknown;
@@ -166,9 +193,10 @@ async function render(node, engineApi, taskId) {
     }
     const encoded = encodeURIComponent(code);
     const task = await read(`${engineApi}/task/${encodeURIComponent(taskId)}`);
-    const [dossier, documents] = await Promise.all([
+    const [dossier, documents, drafts] = await Promise.all([
       read(`/api/dossiers/${encoded}`),
-      read(`/api/dossiers/${encoded}/documents`)
+      read(`/api/dossiers/${encoded}/documents`),
+      read(`/api/dossiers/${encoded}/result-drafts`)
     ]);
     // The fee exists once the dossier is accepted (assessed with the receipt); asking before would
     // assess it from the values as submitted.
@@ -176,7 +204,8 @@ async function render(node, engineApi, taskId) {
       dossier.acceptedAt ? read(`/api/payments/${encoded}`).catch(() => null) : Promise.resolve(null),
       read(`/api/procedures/${encodeURIComponent(dossier.procedure.key)}`).catch(() => null)
     ]);
-    const slotNames = Object.fromEntries(((procedure && procedure.documents) || []).map((slot) => [slot.id, slot.name]));
+    const slotNames = Object.assign({}, TEXT.ownSlots,
+      Object.fromEntries(((procedure && procedure.documents) || []).map((slot) => [slot.id, slot.name])));
     const deadline = dossier.deadline || {};
     node.replaceChildren(element('div', {class: 'motcua-dossier-panel', 'data-dossier': code},
       facts([
@@ -196,6 +225,8 @@ async function render(node, engineApi, taskId) {
       ]),
       element('h4', {}, TEXT.documents),
       documentsTable(code, documents, slotNames),
+      element('h4', {}, TEXT.result),
+      resultSection(code, drafts),
       element('h4', {}, TEXT.controlSheet),
       controlSheetTable(dossier.controlSheet || [])));
   } catch (error) {
