@@ -182,7 +182,7 @@ class DossierEventPayloadTest {
         return new Dossier(1, COMMUNE + "-261204-0007", "birth_registration", 3, "1.001193", "Đăng ký khai sinh", null,
                 COMMUNE, Channel.ONLINE, ResultChannel.ONLINE, DossierStatus.IN_PROGRESS, null,
                 new Applicant("Nguyễn Thị Lan", "001190012345", null, null, null), Map.of(), 0, AT, AT,
-                AT.plus(Duration.ofDays(3)), null, null, null, null, null, new DossierClock("3d", AT, AT, null,
+                AT.plus(Duration.ofDays(3)), null, null, null, null, null, null, new DossierClock("3d", AT, AT, null,
                         Duration.ZERO, null, null, null, null), COMMUNE);
     }
 }
