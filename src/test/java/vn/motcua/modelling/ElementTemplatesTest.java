@@ -189,6 +189,9 @@ class ElementTemplatesTest {
         assertThat(model).contains(PROCESS_TEMPLATE, START_TEMPLATE, STEP_TEMPLATE);
         Map<String, byte[]> files = new TreeMap<>();
         files.put("household-business-registration.bpmn", model.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // The result document's template ships beside the model, in the same deployment.
+        Path template = Path.of("processes/procedures/household-business-registration.result.xhtml");
+        files.put(template.getFileName().toString(), Files.readAllBytes(template));
         Path forms = Path.of("forms/procedures/household-business-registration");
         try (Stream<Path> form = Files.list(forms)) {
             for (Path file : form.toList()) {
