@@ -103,6 +103,12 @@ log "webapp paths: customisations -> webjars/operaton; application path kept at 
 perl -pi -e 's{webjars/camunda/}{webjars/operaton/}g' "${FILES[@]}"
 perl -0pi -e 's/^operaton:\n  bpm:\n/operaton:\n  bpm:\n    webapp:\n      application-path: \/camunda\n/m' src/main/resources/application.yaml
 
+# Not in the recipe: Camunda 7.24's webapps show an end-of-life banner, which our locales blank
+# (BANNER_CE_EOL_TEXT, and WebappLocalesTest checks it); Operaton's webapps have no such label.
+log "webapp locales: Camunda's end-of-life banner label dropped"
+perl -ni -e 'print unless /^\s*"BANNER_CE_EOL_TEXT": "",$/' src/main/resources/META-INF/resources/webjars/operaton/app/*/locales/vi.json
+perl -ni -e 'print unless /BANNER_CE_EOL_TEXT/' src/test/java/vn/motcua/worklist/WebappLocalesTest.java
+
 # Not in the recipe: the engine's and webapps' administrators are the group operaton-admin
 # (Groups.OPERATON_ADMIN); docs/operaton.md has the SQL that renames an agency's camunda-admin group.
 log "administrators' group camunda-admin -> operaton-admin"
