@@ -76,6 +76,13 @@ class DocumentTypesTest {
         }
     }
 
+    @Test
+    void shouldKeepWhatPdfBoxNeedsToOpenACertificateEncryptedPdf() {
+        // PDFBox's PublicKeySecurityHandler reads the recipients with BouncyCastle's CMS (bcpkix), which the
+        // excluded S/MIME library used to bring: without it such an upload would fail instead of being refused.
+        assertThat(onClassPath("org.bouncycastle.cms.CMSEnvelopedData")).isTrue();
+    }
+
     private static boolean onClassPath(String className) {
         return DocumentTypesTest.class.getClassLoader().getResource(className.replace('.', '/') + ".class") != null;
     }
