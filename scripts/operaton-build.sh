@@ -109,6 +109,10 @@ log "webapp locales: Camunda's end-of-life banner label dropped"
 perl -ni -e 'print unless /^\s*"BANNER_CE_EOL_TEXT": "",$/' src/main/resources/META-INF/resources/webjars/operaton/app/*/locales/vi.json
 perl -ni -e 'print unless /BANNER_CE_EOL_TEXT/' src/test/java/vn/motcua/worklist/WebappLocalesTest.java
 
+# Not in the recipe: Operaton's Tasklist renders a Camunda Form in the directive cam-tasklist-form-operaton
+# (Camunda's: cam-tasklist-form-camunda); our browser tests find the form by it.
+perl -pi -e 's/\bcam-tasklist-form-camunda\b/cam-tasklist-form-operaton/g' "${FILES[@]}"
+
 # Not in the recipe: the engine's and webapps' administrators are the group operaton-admin
 # (Groups.OPERATON_ADMIN); docs/operaton.md has the SQL that renames an agency's camunda-admin group.
 log "administrators' group camunda-admin -> operaton-admin"
