@@ -39,17 +39,25 @@ public final class DocumentSlots {
      * The slots among a process's extension properties, in document order.
      *
      * @param resource the model's file, named in errors with the process key and the property
-     * @throws InvalidProcedureException when a declaration cannot be read
+     * @throws InvalidProcedureException when declarations cannot be read, with every one that cannot
      */
     public static List<DocumentSlot> read(String resource, String processKey, Map<String, String> properties,
             DocumentsProperties limits) {
         List<DocumentSlot> slots = new ArrayList<>();
+        List<InvalidProcedureException> problems = new ArrayList<>();
         properties.forEach((name, value) -> {
             if (name.startsWith(PREFIX)) {
-                slots.add(slot(new Declaration(resource, processKey, name), name.substring(PREFIX.length()), value,
-                        limits));
+                try {
+                    slots.add(slot(new Declaration(resource, processKey, name), name.substring(PREFIX.length()), value,
+                            limits));
+                } catch (InvalidProcedureException e) {
+                    problems.add(e); // every broken slot is reported, not only the first
+                }
             }
         });
+        if (!problems.isEmpty()) {
+            throw InvalidProcedureException.of(problems);
+        }
         return List.copyOf(slots);
     }
 

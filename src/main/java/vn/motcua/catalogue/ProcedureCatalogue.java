@@ -8,9 +8,7 @@ import java.text.Normalizer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -23,6 +21,9 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import vn.motcua.documents.DocumentsProperties;
 
@@ -42,8 +43,11 @@ public class ProcedureCatalogue {
     private final RepositoryService repository;
     private final FormService forms;
     private final DocumentsProperties documentLimits;
-    // Deployed versions never change, so what was read from one is kept for good.
-    private final Map<String, Optional<Procedure>> byDefinitionId = new ConcurrentHashMap<>();
+    /** Versions read from their models (there are a few hundred in a province), beyond which the oldest are read again. */
+    private static final int KEPT_VERSIONS = 2_000;
+
+    // Deployed versions never change, so what was read from one stays true; bounded, since versions only accumulate.
+    private final Cache<String, Optional<Procedure>> byDefinitionId = Caffeine.newBuilder().maximumSize(KEPT_VERSIONS).build();
 
     ProcedureCatalogue(RepositoryService repository, FormService forms, DocumentsProperties documentLimits) {
         this.repository = repository;
@@ -181,7 +185,7 @@ public class ProcedureCatalogue {
     }
 
     private Optional<Procedure> read(ProcessDefinition definition) {
-        return byDefinitionId.computeIfAbsent(definition.getId(), id -> ProcedureMetadata.read(
+        return byDefinitionId.get(definition.getId(), id -> ProcedureMetadata.read(
                 definition, repository.getBpmnModelInstance(id), documentLimits));
     }
 }

@@ -39,18 +39,22 @@ final class ProcedureMetadata {
         if (!properties.containsKey("code")) {
             return Optional.empty();
         }
+        // Every property is read even after a broken one, so the refusal lists all of them at once.
         Reader reader = new Reader(definition, properties);
         String submissionForm = process.getChildElementsByType(StartEvent.class).stream()
                 .map(StartEvent::getCamundaFormRef)
                 .filter(ref -> ref != null && !ref.isBlank())
                 .findFirst()
-                .orElseThrow(() -> reader.invalid("start event", "the start event needs camunda:formRef naming the submission form"));
+                .orElse(null);
+        if (submissionForm == null) {
+            reader.problem("start event", "the start event needs camunda:formRef naming the submission form");
+        }
         TimeLimits timeLimits = reader.timeLimits();
         OnlineLevel onlineLevel = reader.choice("onlineLevel", OnlineLevel.class);
         Set<SubmissionChannel> channels = properties.containsKey("channels")
                 ? reader.choices("channels", SubmissionChannel.class) : EnumSet.allOf(SubmissionChannel.class);
         if (onlineLevel == OnlineLevel.WHOLLY_ONLINE && !channels.contains(SubmissionChannel.ONLINE)) {
-            throw reader.invalid("process " + definition.getKey(), PREFIX + "channels " + channels
+            reader.problem("process " + definition.getKey(), PREFIX + "channels " + channels
                     + " leaves out ONLINE, which a WHOLLY_ONLINE procedure needs: add ONLINE or set "
                     + PREFIX + "onlineLevel to PARTIALLY_ONLINE");
         }
@@ -62,30 +66,36 @@ final class ProcedureMetadata {
         PaymentStage payment = properties.containsKey("payment") ? reader.choice("payment", PaymentStage.class)
                 : PaymentStage.NONE;
         if ((fee > 0 || feeDecision != null) && payment == PaymentStage.NONE && !properties.containsKey("payment")) {
-            throw reader.invalid("process " + definition.getKey(), "a procedure with a fee (" + PREFIX + "fee or "
+            reader.problem("process " + definition.getKey(), "a procedure with a fee (" + PREFIX + "fee or "
                     + PREFIX + "feeDecision) must say when it is paid: " + PREFIX
                     + "payment = BEFORE_PROCESSING, BEFORE_RESULT or NONE (collected outside motcua)");
         }
-        UnitLevel level = reader.choice("unitLevel", UnitLevel.class);
-        Routing routing = reader.routing(level);
+        String code = reader.text("code");
+        String name = reader.text("name");
+        String sector = reader.text("sector");
+        UnitLevel unitLevel = reader.choice("unitLevel", UnitLevel.class);
+        Routing routing = reader.routing(unitLevel);
+        Set<ResultChannel> resultChannels = reader.choices("resultChannels", ResultChannel.class);
+        String legalBasis = reader.text("legalBasis");
+        List<DocumentSlot> documents = reader.documents(ExtensionProperties.of(process), limits);
+        reader.refuseIfBroken();
         return Optional.of(new Procedure(
                 definition.getKey(),
                 definition.getVersion(),
                 definition.getId(),
-                reader.text("code"),
-                reader.text("name"),
-                properties.getOrDefault("nameEn", reader.text("name")),
-                reader.text("sector"),
-                level,
+                code,
+                name,
+                properties.getOrDefault("nameEn", name),
+                sector,
+                unitLevel,
                 timeLimits.wholeWorkingDays(),
                 fee,
                 onlineLevel,
-                reader.choices("resultChannels", ResultChannel.class),
-                reader.text("legalBasis"),
+                resultChannels,
+                legalBasis,
                 submissionForm,
                 timeLimits,
-                DocumentSlots.read(definition.getResourceName(), definition.getKey(), ExtensionProperties.of(process),
-                        limits),
+                documents,
                 channels,
                 feeNote == null || feeNote.isBlank() ? null : feeNote.strip(),
                 feeDecision,
@@ -122,14 +132,41 @@ final class ProcedureMetadata {
         return properties;
     }
 
-    private record Reader(ProcessDefinition definition, Map<String, String> properties) {
+    /** Reads the properties, noting each problem and going on with a neutral value (null, 0, none). */
+    private static final class Reader {
+
+        private final ProcessDefinition definition;
+        private final Map<String, String> properties;
+        private final List<InvalidProcedureException> problems = new ArrayList<>();
+
+        Reader(ProcessDefinition definition, Map<String, String> properties) {
+            this.definition = definition;
+            this.properties = properties;
+        }
 
         String text(String name) {
             String value = properties.get(name);
             if (value == null || value.isBlank()) {
-                throw invalid("process " + definition.getKey(), "missing extension property " + PREFIX + name);
+                problem("process " + definition.getKey(), "missing extension property " + PREFIX + name);
+                return null;
             }
             return value;
+        }
+
+        List<DocumentSlot> documents(Map<String, String> extensionProperties, DocumentsProperties limits) {
+            try {
+                return DocumentSlots.read(definition.getResourceName(), definition.getKey(), extensionProperties, limits);
+            } catch (InvalidProcedureException e) {
+                problems.add(e);
+                return List.of();
+            }
+        }
+
+        /** Throws one exception with every problem noted, if there is any. */
+        void refuseIfBroken() {
+            if (!problems.isEmpty()) {
+                throw InvalidProcedureException.of(problems);
+            }
         }
 
         /** {@code procedure.feeExemption.<id> = <field> = <value>[, <value>] | reason}, sorted by id. */
@@ -140,8 +177,9 @@ final class ProcedureMetadata {
                 String[] parts = properties.get(name).split("\\|", 2);
                 Matcher condition = parts.length == 2 ? EXEMPTION_CONDITION.matcher(parts[0].strip()) : null;
                 if (condition == null || !condition.matches() || parts[1].isBlank()) {
-                    throw invalid("process " + definition.getKey(), PREFIX + name
+                    problem("process " + definition.getKey(), PREFIX + name
                             + " must read '<field> = <value>[, <value>] | lý do / reason', not '" + properties.get(name) + "'");
+                    return;
                 }
                 List<String> values = Arrays.stream(condition.group(2).split(",")).map(String::strip)
                         .filter(value -> !value.isEmpty()).toList();
@@ -157,6 +195,15 @@ final class ProcedureMetadata {
          * decides one level up from where dossiers are received, at the procedure's level.
          */
         Routing routing(UnitLevel level) {
+            try {
+                return readRouting(level);
+            } catch (InvalidProcedureException e) {
+                problems.add(e);
+                return null;
+            }
+        }
+
+        private Routing readRouting(UnitLevel level) {
             String received = properties.getOrDefault("receivedAt", "").strip();
             String decided = properties.getOrDefault("decidedBy", "").strip();
             String process = "process " + definition.getKey();
@@ -210,12 +257,16 @@ final class ProcedureMetadata {
             try {
                 return TimeLimits.read(properties);
             } catch (IllegalArgumentException e) {
-                throw invalid("process " + definition.getKey(), e.getMessage());
+                problem("process " + definition.getKey(), e.getMessage());
+                return null;
             }
         }
 
         int number(String name) {
             String value = text(name);
+            if (value == null) {
+                return 0;
+            }
             try {
                 int number = Integer.parseInt(value);
                 if (number < 0) {
@@ -223,8 +274,9 @@ final class ProcedureMetadata {
                 }
                 return number;
             } catch (NumberFormatException e) {
-                throw invalid("process " + definition.getKey(),
+                problem("process " + definition.getKey(),
                         PREFIX + name + " must be a whole number of at least 0, not '" + value + "'");
+                return 0;
             }
         }
 
@@ -234,23 +286,39 @@ final class ProcedureMetadata {
 
         <E extends Enum<E>> Set<E> choices(String name, Class<E> type) {
             Set<E> values = EnumSet.noneOf(type);
-            for (String value : text(name).split(",")) {
-                values.add(choice(name, value.strip(), type));
+            String list = text(name);
+            if (list == null) {
+                return values;
+            }
+            for (String value : list.split(",")) {
+                E choice = choice(name, value.strip(), type);
+                if (choice != null) {
+                    values.add(choice);
+                }
             }
             return values;
         }
 
         private <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
+            if (value == null) {
+                return null;
+            }
             try {
                 return Enum.valueOf(type, value);
             } catch (IllegalArgumentException e) {
-                throw invalid("process " + definition.getKey(), PREFIX + name + " must be one of "
+                problem("process " + definition.getKey(), PREFIX + name + " must be one of "
                         + Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'");
+                return null;
             }
         }
 
-        InvalidProcedureException invalid(String element, String problem) {
+        /** A routing problem: thrown inside {@link #readRouting}, noted by {@link #routing} with the others. */
+        private InvalidProcedureException invalid(String element, String problem) {
             return new InvalidProcedureException(definition.getResourceName(), element, problem);
+        }
+
+        void problem(String element, String problem) {
+            problems.add(new InvalidProcedureException(definition.getResourceName(), element, problem));
         }
     }
 }

@@ -55,6 +55,7 @@ import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.catalogue.Routing;
 import vn.motcua.documents.DocumentsProperties;
+import vn.motcua.forms.FormExpressions;
 import vn.motcua.modelling.ExtensionProperties;
 import vn.motcua.modelling.ProcessExpressions;
 
@@ -187,6 +188,23 @@ public class ProcedureChecker {
                     "the form has no \"id\"; set its Form ID in Camunda Modeler"));
             return Optional.empty();
         }
+        String bareName = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+        if (!bareName.equals(id + ".form")) {
+            // A packaged application deploys each file under its bare name: two forms saved under one name
+            // overwrite each other, and a file not named after its id cannot be found from the model's Form ID.
+            violations.add(new Violation(file, id, null, "tệp biểu mẫu phải mang tên theo Form ID: đổi tên tệp thành "
+                            + id + ".form (hoặc đặt Form ID là " + bareName.replaceFirst("\\.form$", "") + ")",
+                    "a form's file must be named after its Form ID: rename the file to " + id
+                            + ".form (or set the Form ID to " + bareName.replaceFirst("\\.form$", "") + ")"));
+        }
+        for (FormExpressions.BrokenExpression broken : FormExpressions.broken(form)) {
+            violations.add(new Violation(file, id, null, "trường '" + broken.component() + "' (" + broken.property()
+                            + "): biểu thức FEEL '" + broken.expression() + "' không biên dịch được (" + broken.problem()
+                            + "); sửa nó trong trình soạn biểu mẫu của Camunda Modeler, nếu không quy tắc đó bị bỏ qua",
+                    "field '" + broken.component() + "' (" + broken.property() + "): FEEL expression '"
+                            + broken.expression() + "' does not compile (" + broken.problem()
+                            + "); fix it in Camunda Modeler's form editor, otherwise the rule it drives is skipped"));
+        }
         int schemaVersion = form.path("schemaVersion").asInt(Integer.MAX_VALUE);
         if (schemaVersion > MAX_FORM_SCHEMA_VERSION) {
             violations.add(new Violation(file, id, null,
@@ -273,8 +291,10 @@ public class ProcedureChecker {
         try {
             procedure = ProcedureCatalogue.readModel(rules.file(), process.getId(), model, documentLimits).orElse(null);
         } catch (InvalidProcedureException e) {
-            rules.add(process, "thuộc tính thủ tục (procedure.*) sai: " + e.getMessage(),
-                    "invalid procedure property (procedure.*): " + e.getMessage());
+            for (String problem : e.problems()) {
+                rules.add(process, "thuộc tính thủ tục (procedure.*) sai: " + problem,
+                        "invalid procedure property (procedure.*): " + problem);
+            }
             return;
         }
         if (procedure == null) {
@@ -399,6 +419,8 @@ public class ProcedureChecker {
         if (blank(task.getName())) {
             rules.add(task, "bước xử lý chưa có tên tiếng Việt", "the user task has no (Vietnamese) name");
         }
+        checkTaskDate(rules, task, "camunda:dueDate", task.getCamundaDueDate(), "phaseDue");
+        checkTaskDate(rules, task, "camunda:followUpDate", task.getCamundaFollowUpDate(), "phaseWarning");
         if (blank(task.getCamundaFormRef())) {
             rules.add(task, "bước xử lý chưa gắn biểu mẫu: đặt Form type \"Camunda Form (linked)\" và Form ID",
                     "the user task has no form: set Form type \"Camunda Form (linked)\" and its Form ID (camunda:formRef)");
@@ -447,6 +469,17 @@ public class ProcedureChecker {
                                 + "', which is not in the unit list; use ${unit} (the dossier's unit) or an existing unit code");
             }
         }
+    }
+
+    /** A due or follow-up date counts working time like the timers: only through the deadline beans. */
+    private static void checkTaskDate(Rules rules, UserTask task, String attribute, String value, String method) {
+        if (value == null || CALENDAR_EXPRESSION.matcher(value.strip()).matches()
+                || CHOSEN_MOMENT.matcher(value.strip()).matches()) {
+            return;
+        }
+        String example = "${deadlines." + method + "(execution, 'processing')}";
+        rules.add(task, attribute + " '" + value.strip() + "' không tính theo lịch làm việc; dùng " + example,
+                attribute + " '" + value.strip() + "' does not follow the working-time calendar; use " + example);
     }
 
     private static Form checkFormRef(Rules rules, FlowElement element, String formRef, Map<String, Form> forms,

@@ -24,9 +24,11 @@ public class ProcedureRefusedException extends ParseException {
         this.violations = List.copyOf(violations);
         Map<String, List<Problem>> byFile = new LinkedHashMap<>();
         violations.forEach(v -> byFile.computeIfAbsent(v.file(), file -> new ArrayList<>()).add(new ViolationProblem(v)));
-        resorceReports = byFile.entrySet().stream()
-                .<ResourceReport>map(entry -> new Report(entry.getKey(), entry.getValue()))
-                .collect(Collectors.toCollection(ArrayList::new));
+        // The engine's list is filled in place: Operaton made the field final (and fixed its name), the
+        // list the constructor made is the same mutable one in both engines.
+        List<ResourceReport> reports = getResorceReports();
+        reports.clear();
+        byFile.forEach((file, problems) -> reports.add(new Report(file, problems)));
     }
 
     public List<Violation> violations() {

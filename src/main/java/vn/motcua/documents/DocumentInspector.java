@@ -8,10 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Iterator;
 import java.util.Locale;
@@ -51,6 +49,8 @@ import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.ToTextContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.xml.sax.SAXException;
+
+import vn.motcua.digest.Digests;
 
 /**
  * Decides whether an upload may join a dossier, from its content alone: the name and the declared
@@ -140,7 +140,7 @@ public final class DocumentInspector {
     private Received receive(Upload upload, String name, UploadRule rule, Path spool) {
         long limit = rule.maxSize().toBytes();
         long size = 0;
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Digests.sha256();
         try (InputStream in = upload.content().getInputStream(); OutputStream out = Files.newOutputStream(spool)) {
             byte[] buffer = new byte[BUFFER];
             for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
@@ -154,7 +154,7 @@ public final class DocumentInspector {
         } catch (IOException e) {
             throw new UncheckedIOException("could not receive " + name, e);
         }
-        return new Received(size, HexFormat.of().formatHex(sha256.digest()));
+        return new Received(size, Digests.hex(sha256.digest()));
     }
 
     private DocumentType detect(Upload upload, String name, UploadRule rule, Path spool) {
@@ -445,14 +445,6 @@ public final class DocumentInspector {
             Files.deleteIfExists(spool);
         } catch (IOException | RuntimeException e) {
             // Never hides the reason the inspection ended; the next start sweeps what is left (SpoolDirectory).
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

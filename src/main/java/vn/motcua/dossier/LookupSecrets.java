@@ -1,11 +1,11 @@
 package vn.motcua.dossier;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
+
+import vn.motcua.digest.Digests;
 
 /**
  * The secret an applicant keeps to follow a dossier: 100 random bits written as four groups of
@@ -36,13 +36,13 @@ final class LookupSecrets {
     }
 
     static String hash(String secret) {
-        return HexFormat.of().formatHex(digest(normalized(secret)));
+        return Digests.sha256Hex(normalized(secret));
     }
 
     /** Constant-time comparison of a typed secret with a stored hash ({@code null}: none stored). */
     static boolean matches(String typed, String storedHash) {
         byte[] expected = storedHash == null ? NO_HASH : HexFormat.of().parseHex(storedHash);
-        boolean equal = MessageDigest.isEqual(digest(normalized(typed == null ? "" : typed)), expected);
+        boolean equal = MessageDigest.isEqual(Digests.sha256(normalized(typed == null ? "" : typed)), expected);
         return equal && storedHash != null;
     }
 
@@ -50,13 +50,5 @@ final class LookupSecrets {
     static String normalized(String secret) {
         return secret.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "")
                 .replace('I', '1').replace('L', '1').replace('O', '0');
-    }
-
-    private static byte[] digest(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

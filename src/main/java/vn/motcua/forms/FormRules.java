@@ -1,15 +1,14 @@
 package vn.motcua.forms;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Collections;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import vn.motcua.digest.Digests;
 
 /**
  * The forms capability for the rest of the application: checks values against a Camunda Form's
@@ -22,7 +21,7 @@ public class FormRules {
     private static final int CACHED_FORMS = 128;
 
     private final FormValidator validator;
-    private final Map<String, FormSchema> parsed;
+    private final Cache<String, FormSchema> parsed;
 
     FormRules() {
         this(new FormValidator(), CACHED_FORMS);
@@ -30,12 +29,7 @@ public class FormRules {
 
     FormRules(FormValidator validator, int cachedForms) {
         this.validator = validator;
-        this.parsed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, FormSchema> eldest) {
-                return size() > cachedForms;
-            }
-        });
+        this.parsed = Caffeine.newBuilder().maximumSize(cachedForms).build();
     }
 
     /**
@@ -64,22 +58,7 @@ public class FormRules {
         if (formJson == null) {
             throw new InvalidFormSchemaException("Form schema is empty");
         }
-        String digest = sha256(formJson);
-        FormSchema form = parsed.get(digest);
-        if (form == null) {
-            // Parsed outside the lock: two threads may both parse a new form once, which is harmless.
-            form = FormSchema.parse(formJson);
-            parsed.put(digest, form);
-        }
-        return form;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        // A form that cannot be read is not kept: the InvalidFormSchemaException reaches the caller.
+        return parsed.get(Digests.sha256Hex(formJson), digest -> FormSchema.parse(formJson));
     }
 }

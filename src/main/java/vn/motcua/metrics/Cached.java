@@ -5,7 +5,11 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
-/** A value read at most once per period, however many meters and scrapes ask for it. */
+/**
+ * A value read at most once per period, however many meters and scrapes ask for it. Not a Caffeine
+ * cache: its periods run on the engine's clock, which tests move back and forth, and Caffeine needs a
+ * ticker that only moves forward.
+ */
 final class Cached<T> implements Supplier<T> {
 
     private final Supplier<T> source;

@@ -1,24 +1,17 @@
 package vn.motcua.payments;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.motcua.digest.Digests;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierManagement;
 import vn.motcua.security.UnitAccess;
@@ -32,7 +25,6 @@ import vn.motcua.security.UnitAccess;
 class BankNotices {
 
     private static final Pattern DOSSIER_CODE = Pattern.compile(UnitAccess.DOSSIER_CODE);
-    private static final String HMAC = "HmacSHA256";
 
     private final PaymentsProperties settings;
     private final FeeRepository fees;
@@ -59,9 +51,9 @@ class BankNotices {
         if (secret == null || secret.isBlank() || timestamp == null || signature == null) {
             throw NoticeRefusedException.unauthenticated();
         }
-        byte[] expected = HexFormat.of().formatHex(sign(secret, timestamp, body)).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = signature.strip().toLowerCase(Locale.ROOT).replaceFirst("^sha256=", "").getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, given)) {
+        String expected = Digests.hex(sign(secret, timestamp, body));
+        String given = signature.strip().toLowerCase(Locale.ROOT).replaceFirst("^sha256=", "");
+        if (!Digests.sameSignature(expected, given)) {
             throw NoticeRefusedException.unauthenticated();
         }
         Instant sentAt;
@@ -75,16 +67,9 @@ class BankNotices {
         }
     }
 
+    /** The banks sign as motcua signs its webhooks ({@link Digests#timestampedHmac}). */
     static byte[] sign(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), HMAC));
-            mac.update(timestamp.strip().getBytes(StandardCharsets.US_ASCII));
-            mac.update((byte) '.');
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return Digests.timestampedHmac(secret, timestamp.strip(), body);
     }
 
     /** An authenticated notice: stored once (a replay is refused), then matched. All in one transaction. */

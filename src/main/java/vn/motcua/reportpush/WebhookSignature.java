@@ -1,12 +1,6 @@
 package vn.motcua.reportpush;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import vn.motcua.digest.Digests;
 
 /**
  * The signature a receiver checks: HMAC-SHA256 with the endpoint's shared secret over the timestamp
@@ -31,19 +25,11 @@ public final class WebhookSignature {
     }
 
     public static String sign(String secret, long timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-            return PREFIX + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return PREFIX + Digests.hex(Digests.timestampedHmac(secret, Long.toString(timestamp), body));
     }
 
     /** What a receiver does: recompute and compare in constant time. */
     public static boolean verify(String secret, long timestamp, byte[] body, String signature) {
-        return signature != null && MessageDigest.isEqual(sign(secret, timestamp, body).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII));
+        return Digests.sameSignature(sign(secret, timestamp, body), signature);
     }
 }

@@ -8,12 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -35,6 +33,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import vn.motcua.digest.Digests;
 import vn.motcua.web.ProblemTexts;
 
 /**
@@ -129,7 +128,7 @@ public class IdempotencyKeys {
 
     /** What the table holds instead of the client's key. */
     static String storedKey(String key) {
-        return HexFormat.of().formatHex(sha256("motcua-idempotency-key:" + key));
+        return Digests.sha256Hex("motcua-idempotency-key:" + key);
     }
 
     /** AES-GCM under a key only the client's Idempotency-Key gives: random nonce, then ciphertext and tag, in Base64. */
@@ -167,38 +166,28 @@ public class IdempotencyKeys {
     }
 
     private static SecretKeySpec payloadKey(String key) {
-        return new SecretKeySpec(sha256("motcua-idempotency-payload:" + key), "AES");
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new SecretKeySpec(Digests.sha256("motcua-idempotency-payload:" + key), "AES");
     }
 
     /** SHA-256 of a file's content, hex: how a request's files enter its fingerprint. */
     public static String digest(InputStreamSource content) {
         try (InputStream in = content.getInputStream()) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Digests.sha256();
             in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
-            return HexFormat.of().formatHex(digest.digest());
+            return Digests.hex(digest.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
     private String fingerprint(String caller, Object request) {
         try {
             byte[] body = canonical.writeValueAsBytes(request);
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Digests.sha256();
             digest.update(caller.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            return HexFormat.of().formatHex(digest.digest(body));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Digests.hex(digest.digest(body));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot fingerprint the request", e);
         }
     }

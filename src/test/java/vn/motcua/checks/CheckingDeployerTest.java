@@ -53,20 +53,20 @@ class CheckingDeployerTest {
                 .createDeployment().name("household")
                 .addString("household-business-registration.bpmn", read("processes/procedures/household-business-registration.bpmn"))
                 .addString(RESULT, read("processes/procedures/" + RESULT))
-                .addString("submission.form", read("forms/procedures/household-business-registration/household-business-registration-submission.form"))
-                .addString("appraisal.form", appraisal)
+                .addString("household-business-registration-submission.form", read("forms/procedures/household-business-registration/household-business-registration-submission.form"))
+                .addString("household-business-registration-appraisal.form", appraisal)
                 .deploy());
 
-        assertThat(refused.violations()).singleElement().extracting(Violation::file).isEqualTo("appraisal.form");
+        assertThat(refused.violations()).singleElement().extracting(Violation::file).isEqualTo("household-business-registration-appraisal.form");
         assertThat(refused.getResorceReports()).singleElement().satisfies(report -> {
-            assertThat(report.getResourceName()).isEqualTo("appraisal.form");
+            assertThat(report.getResourceName()).isEqualTo("household-business-registration-appraisal.form");
             assertThat(report.getErrors()).singleElement().satisfies(problem -> {
                 assertThat(problem.getMainElementId()).isEqualTo("household-business-registration-appraisal");
                 assertThat(problem.getMessage()).contains("schemaVersion 17");
             });
         });
         assertThat(refused.getMessage()).startsWith("Thủ tục bị từ chối, chưa triển khai gì (1 lỗi)")
-                .contains("\n- appraisal.form › household-business-registration-appraisal: schemaVersion 17");
+                .contains("\n- household-business-registration-appraisal.form › household-business-registration-appraisal: schemaVersion 17");
         assertThat(repository.createDeploymentQuery().count()).isZero();
         assertThat(repository.createProcessDefinitionQuery().count()).isZero();
     }
@@ -74,8 +74,8 @@ class CheckingDeployerTest {
     @Test
     void shouldAcceptModelWhenItsFormsWereDeployedBefore() throws IOException {
         repository.createDeployment().name("forms")
-                .addString("submission.form", read("forms/procedures/household-business-registration/household-business-registration-submission.form"))
-                .addString("appraisal.form", read("forms/procedures/household-business-registration/household-business-registration-appraisal.form"))
+                .addString("household-business-registration-submission.form", read("forms/procedures/household-business-registration/household-business-registration-submission.form"))
+                .addString("household-business-registration-appraisal.form", read("forms/procedures/household-business-registration/household-business-registration-appraisal.form"))
                 .deploy();
 
         repository.createDeployment().name("model")

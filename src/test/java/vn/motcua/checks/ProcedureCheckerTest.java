@@ -21,8 +21,8 @@ import vn.motcua.documents.DocumentsProperties;
 class ProcedureCheckerTest {
 
     static final String BPMN = "household-business-registration.bpmn";
-    static final String SUBMISSION = "submission.form";
-    static final String APPRAISAL = "appraisal.form";
+    static final String SUBMISSION = "household-business-registration-submission.form";
+    static final String APPRAISAL = "household-business-registration-appraisal.form";
     static final String RESULT = "household-business-registration.result.xhtml";
     /** The process beans this model calls (the application's whole list: ShippedExpressionsIT). */
     static final Set<String> PROCESS_BEANS = Set.of("deadlines", "warnTaskHolders", "standInPeriod");
@@ -301,6 +301,94 @@ class ProcedureCheckerTest {
         }
     }
 
+    /** Issue 20 item 4: everything wrong is reported in one round, and every rule of the guide is enforced. */
+    @Nested
+    class AllAtOnce {
+
+        @Test
+        void shouldReportEveryBrokenProcedurePropertyInOneRefusal() {
+            edit(BPMN, "name=\"procedure.unitLevel\" value=\"DISTRICT\"", "name=\"procedure.unitLevel\" value=\"WARD\"");
+            edit(BPMN, "name=\"procedure.fee\" value=\"100000\"", "name=\"procedure.fee\" value=\"free\"");
+            edit(BPMN, "procedure.sector", "procedure.sectorTypo");
+
+            assertThat(messages()).hasSize(3).allSatisfy(message -> assertThat(message)
+                    .startsWith(BPMN + " › household_business_registration «Đăng ký thành lập hộ kinh doanh»: thuộc tính thủ tục"));
+            assertThat(messages()).anySatisfy(message -> assertThat(message)
+                            .contains("procedure.unitLevel must be one of [COMMUNE, DISTRICT, PROVINCE], not 'WARD'"))
+                    .anySatisfy(message -> assertThat(message)
+                            .contains("procedure.fee must be a whole number of at least 0, not 'free'"))
+                    .anySatisfy(message -> assertThat(message).contains("missing extension property procedure.sector"));
+        }
+
+        @Test
+        void shouldRefuseALiteralDueDateAsTheGuideSays() {
+            edit(BPMN, "camunda:dueDate=\"${deadlines.phaseDue(execution, 'processing')}\"", "camunda:dueDate=\"P5D\"");
+
+            assertThat(messages()).singleElement().asString().isEqualTo(BPMN
+                    + " › appraise_dossier «Thẩm định hồ sơ đăng ký hộ kinh doanh»: camunda:dueDate 'P5D' không tính theo lịch"
+                    + " làm việc; dùng ${deadlines.phaseDue(execution, 'processing')} / camunda:dueDate 'P5D' does not follow"
+                    + " the working-time calendar; use ${deadlines.phaseDue(execution, 'processing')}");
+        }
+
+        @Test
+        void shouldRefuseALiteralFollowUpDate() {
+            edit(BPMN, "camunda:followUpDate=\"${deadlines.phaseWarning(execution, 'processing')}\"",
+                    "camunda:followUpDate=\"2026-12-31T17:00:00\"");
+
+            assertThat(messages()).singleElement().asString().contains("appraise_dossier")
+                    .contains("camunda:followUpDate '2026-12-31T17:00:00' does not follow the working-time calendar")
+                    .contains("${deadlines.phaseWarning(execution, 'processing')}");
+        }
+
+        @Test
+        void shouldRefuseAFormFileNotNamedAfterItsId() {
+            files.put("appraisal.form", files.remove(APPRAISAL));
+
+            assertThat(messages()).singleElement().asString().isEqualTo("appraisal.form › household-business-registration-appraisal:"
+                    + " tệp biểu mẫu phải mang tên theo Form ID: đổi tên tệp thành household-business-registration-appraisal.form"
+                    + " (hoặc đặt Form ID là appraisal) / a form's file must be named after its Form ID: rename the file to"
+                    + " household-business-registration-appraisal.form (or set the Form ID to appraisal)");
+        }
+
+        @Test
+        void shouldReadTheBareNameOfAFormDeployedWithItsFolder() {
+            files.put("forms/procedures/x/" + APPRAISAL, files.remove(APPRAISAL));
+
+            assertThat(messages()).isEmpty();
+        }
+
+        @Test
+        void shouldRefuseAFeelExpressionThatDoesNotCompileNamingTheFieldAndTheFix() {
+            edit(SUBMISSION, "\"min\": 0\n      },\n      \"id\": \"Field_capital\"",
+                    "\"min\": \"=employeeCount *\"\n      },\n      \"id\": \"Field_capital\"");
+
+            assertThat(messages()).singleElement().asString()
+                    .startsWith(SUBMISSION + " › household-business-registration-submission: trường 'capital' (validate.min):"
+                            + " biểu thức FEEL '=employeeCount *' không biên dịch được (")
+                    .contains(" / field 'capital' (validate.min): FEEL expression '=employeeCount *' does not compile (")
+                    .endsWith("); fix it in Camunda Modeler's form editor, otherwise the rule it drives is skipped");
+        }
+
+        @Test
+        void shouldAcceptFeelExpressionsThatCompile() {
+            edit(SUBMISSION, "\"min\": 0\n      },\n      \"id\": \"Field_capital\"",
+                    "\"min\": \"=if employeeCount > 10 then 1000000 else 0\"\n      },\n      \"id\": \"Field_capital\"");
+
+            assertThat(messages()).isEmpty();
+        }
+
+        @Test
+        void shouldReportEveryKindOfMistakeOfOneDeploymentTogether() {
+            edit(BPMN, "procedure.legalBasis", "procedure.legalBasisTypo");
+            edit(BPMN, "camunda:dueDate=\"${deadlines.phaseDue(execution, 'processing')}\"", "camunda:dueDate=\"P5D\"");
+            files.put("appraisal.form", files.remove(APPRAISAL));
+            edit(SUBMISSION, "\"min\": 0\n      },\n      \"id\": \"Field_capital\"",
+                    "\"min\": \"=(\"\n      },\n      \"id\": \"Field_capital\"");
+
+            assertThat(messages()).hasSize(4);
+        }
+    }
+
     private void edit(String file, String from, String to) {
         assertThat(files.get(file)).as("%s contains %s", file, from).contains(from);
         files.put(file, files.get(file).replace(from, to));
@@ -326,9 +414,10 @@ class ProcedureCheckerTest {
 
         private static final String DUE = "camunda:dueDate=\"${deadlines.phaseDue(execution, 'processing')}\"";
 
-        private String refusalOf(String dueDate) throws IOException {
+        /** The expression as the task's assignee: the due dates have a rule of their own (deadline beans only). */
+        private String refusalOf(String assignee) throws IOException {
             readShippedProcedure();
-            edit(BPMN, DUE, "camunda:dueDate=\"" + dueDate + "\"");
+            edit(BPMN, DUE, DUE + " camunda:assignee=\"" + assignee + "\"");
             List<String> messages = messages();
             assertThat(messages).singleElement().asString().startsWith(BPMN + " › appraise_dossier «");
             return messages.get(0);
@@ -369,7 +458,7 @@ class ProcedureCheckerTest {
 
         @Test
         void shouldAcceptVariablesComparisonsAndProcessBeanCalls() {
-            edit(BPMN, DUE, "camunda:dueDate=\"${unit == 'x' &amp;&amp; deadlines.phaseDue(execution, 'processing') != null"
+            edit(BPMN, DUE, DUE + " camunda:assignee=\"${unit == 'x' &amp;&amp; deadlines.phaseDue(execution, 'processing') != null"
                     + " ? deadlines.phaseDue(execution, execution.processBusinessKey) : null}\"");
 
             assertThat(check()).isEmpty();

@@ -17,8 +17,9 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import vn.motcua.calendarwatch.CalendarWatchPlan;
@@ -27,13 +28,20 @@ import vn.motcua.calendarwatch.CalendarWatchPlan;
 @Deployment(resources = "processes/calendar/calendar-watch.bpmn")
 class CalendarWatchProcessTest extends ProcessTest {
 
+    /**
+     * The beans, before the deployment: the engine reads the timer's cycle when it deploys the model, and
+     * the engine extension deploys before {@code @BeforeEach} methods in Operaton (after them in Camunda).
+     */
     @RegisterExtension
+    @Order(1)
+    static final BeforeEachCallback BEANS = context -> ((CalendarWatchProcessTest) context.getRequiredTestInstance()).beans();
+
+    @RegisterExtension
+    @Order(2)
     static final ProcessEngineExtension ENGINE = engine();
 
     private int warnings;
 
-    /** Before the deployment: the engine reads the timer's cycle when it deploys the model. */
-    @BeforeEach
     void beans() {
         CalendarWatchPlan plan = mock(CalendarWatchPlan.class);
         when(plan.cycle()).thenReturn("0 0 1 * * ?");

@@ -21,8 +21,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import vn.motcua.reportpush.ReportPushPlan;
@@ -31,7 +32,16 @@ import vn.motcua.reportpush.ReportPushPlan;
 @Deployment(resources = "processes/reporting/report-push.bpmn")
 class ReportPushProcessTest extends ProcessTest {
 
+    /**
+     * The beans, before the deployment: the engine reads the timer's cycle when it deploys the model, and
+     * the engine extension deploys before {@code @BeforeEach} methods in Operaton (after them in Camunda).
+     */
     @RegisterExtension
+    @Order(1)
+    static final BeforeEachCallback BEANS = context -> ((ReportPushProcessTest) context.getRequiredTestInstance()).beans();
+
+    @RegisterExtension
+    @Order(2)
     static final ProcessEngineExtension ENGINE = engine();
 
     /** What the preparation found to send, and what the push step was asked to send, in order. */
@@ -39,8 +49,6 @@ class ReportPushProcessTest extends ProcessTest {
     private final List<String> pushed = new ArrayList<>();
     private RuntimeException receiverDown;
 
-    /** Before the deployment: the engine reads the timer's cycle when it deploys the model. */
-    @BeforeEach
     void beans() {
         ReportPushPlan plan = mock(ReportPushPlan.class);
         when(plan.cycle()).thenReturn("0 0 1 1 * ?");
