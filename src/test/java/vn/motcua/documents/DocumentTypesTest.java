@@ -22,6 +22,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.util.unit.DataSize;
 
 import vn.motcua.support.TestFiles;
+import vn.motcua.support.TestMessages;
 
 /**
  * The runtime leaves out the parts of Tika no slot needs (Access and PST parsers, the PDFBox tools,
@@ -38,7 +39,7 @@ class DocumentTypesTest {
     @TempDir
     static Path spoolDirectory;
 
-    private final DocumentInspector inspector = new DocumentInspector(10_000, spoolDirectory);
+    private final DocumentInspector inspector = new DocumentInspector(10_000, spoolDirectory, new UploadRefusals(TestMessages.bundle()));
 
     @Test
     void shouldDocumentExactlyTheTypesSlotsAccept() throws IOException {
