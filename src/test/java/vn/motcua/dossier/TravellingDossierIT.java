@@ -127,7 +127,8 @@ class TravellingDossierIT extends IntegrationTest {
         ResponseEntity<JsonNode> atDistrict = http.postForEntity("/api/dossiers", submission(CHANGE, DISTRICT, "ONLINE",
                 "COUNTER", change("Đặng Thị Hoa"), documents()), JsonNode.class);
         assertThat(atDistrict.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(atDistrict.getBody().toString()).contains("unitCode").contains("COMMUNE");
+        // Said in words, never as the API's enum name (issue 17).
+        assertThat(atDistrict.getBody().toString()).contains("unitCode").contains("cấp xã").doesNotContain("COMMUNE");
 
         // A commune whose district is not recorded has no one to decide: refused, nothing stored.
         String orphan = "000.01.97.H01";
