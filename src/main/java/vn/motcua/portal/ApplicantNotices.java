@@ -30,7 +30,9 @@ import vn.motcua.dossier.EventType;
 import vn.motcua.dossier.Letterhead;
 import vn.motcua.modelling.ProcessBean;
 import vn.motcua.notify.Attachment;
+import vn.motcua.notify.NotificationJobs;
 import vn.motcua.notify.Notifier;
+import vn.motcua.notify.Recipient;
 import vn.motcua.notify.Recipients;
 import vn.motcua.printing.DocumentPrinter;
 import vn.motcua.sla.Deadlines;
@@ -40,9 +42,9 @@ import vn.motcua.unit.UnitDirectory;
 /**
  * What the applicant is told, by e-mail and SMS as their contact data allows (docs/notifications.md, the
  * message matrix): the dossier received, accepted with its appointment (the receipt attached), a supplement
- * asked for (form 02), refused (form 03), the result ready (attached when returned online), closed. Sent in
- * the transaction of the transition, keyed by the event, so a retried job or a second node sends nothing
- * twice; a channel failure rolls the transition back to be retried.
+ * asked for (form 02), refused (form 03), the result ready (attached when returned online), closed. The
+ * transition records them, in its transaction, and engine jobs send them ({@link NotificationJobs}): a channel
+ * outage never fails an officer's step. Keyed by the event, so a retried job or a second node sends nothing twice.
  */
 @Component
 class ApplicantNotices {
@@ -52,6 +54,7 @@ class ApplicantNotices {
 
     private final DossierManagement dossiers;
     private final Notifier notifier;
+    private final NotificationJobs jobs;
     private final Recipients recipients;
     private final ReceiptPrinter receipts;
     private final DocumentPrinter printer;
@@ -62,11 +65,12 @@ class ApplicantNotices {
     private final PortalProperties portal;
     private final TransactionTemplate newTransaction;
 
-    ApplicantNotices(DossierManagement dossiers, Notifier notifier, Recipients recipients, ReceiptPrinter receipts,
+    ApplicantNotices(DossierManagement dossiers, Notifier notifier, NotificationJobs jobs, Recipients recipients, ReceiptPrinter receipts,
             DocumentPrinter printer, Letterhead letterhead, Deadlines deadlines, UnitDirectory units,
             MotcuaProperties settings, PortalProperties portal, PlatformTransactionManager transactions) {
         this.dossiers = dossiers;
         this.notifier = notifier;
+        this.jobs = jobs;
         this.recipients = recipients;
         this.receipts = receipts;
         this.printer = printer;
@@ -93,8 +97,9 @@ class ApplicantNotices {
             newTransaction.executeWithoutResult(tx -> {
                 Dossier dossier = dossiers.get(change.code());
                 if (dossier.channel() != Channel.COUNTER) {
-                    tell(dossier, "received", "applicant-received", model(dossier), List.of(
-                            Attachment.pdf("giay-xac-nhan-" + dossier.code() + ".pdf", receipts.print(dossier, null))));
+                    notifier.sendAll(eventKey(dossier, "received"), dossier.code(), applicant(dossier),
+                            "applicant-received", model(dossier), List.of(Attachment.pdf(
+                                    "giay-xac-nhan-" + dossier.code() + ".pdf", receipts.print(dossier, null))));
                 }
             });
         } catch (RuntimeException e) {
@@ -198,11 +203,18 @@ class ApplicantNotices {
         return null;
     }
 
+    /** Recorded in the transaction of the transition, sent by engine jobs once it commits. */
     private void tell(Dossier dossier, String event, String template, Map<String, Object> model,
             List<Attachment> attachments) {
-        notifier.sendAll("dossier:" + dossier.code() + ":" + event, dossier.code(), recipients.ofApplicant(
-                dossier.applicant().name(), dossier.applicant().email(), dossier.applicant().phone()),
-                template, model, attachments);
+        jobs.sendAll(eventKey(dossier, event), dossier.code(), applicant(dossier), template, model, attachments);
+    }
+
+    private static String eventKey(Dossier dossier, String event) {
+        return "dossier:" + dossier.code() + ":" + event;
+    }
+
+    private List<Recipient> applicant(Dossier dossier) {
+        return recipients.ofApplicant(dossier.applicant().name(), dossier.applicant().email(), dossier.applicant().phone());
     }
 
     private Map<String, Object> model(Dossier dossier) {

@@ -183,6 +183,6 @@ class DossierEventPayloadTest {
                 COMMUNE, Channel.ONLINE, ResultChannel.ONLINE, DossierStatus.IN_PROGRESS, null,
                 new Applicant("Nguyễn Thị Lan", "001190012345", null, null, null), Map.of(), 0, AT, AT,
                 AT.plus(Duration.ofDays(3)), null, null, null, null, null, new DossierClock("3d", AT, AT, null,
-                        Duration.ZERO, null, null, null, null));
+                        Duration.ZERO, null, null, null, null), null);
     }
 }
