@@ -31,7 +31,6 @@ import vn.motcua.dossier.Letterhead;
 import vn.motcua.modelling.ProcessBean;
 import vn.motcua.notify.Attachment;
 import vn.motcua.notify.NotificationJobs;
-import vn.motcua.notify.Notifier;
 import vn.motcua.notify.Recipient;
 import vn.motcua.notify.Recipients;
 import vn.motcua.printing.DocumentPrinter;
@@ -53,7 +52,6 @@ class ApplicantNotices {
     static final String RECEPTION_STEP = "check_completeness";
 
     private final DossierManagement dossiers;
-    private final Notifier notifier;
     private final NotificationJobs jobs;
     private final Recipients recipients;
     private final ReceiptPrinter receipts;
@@ -65,11 +63,10 @@ class ApplicantNotices {
     private final PortalProperties portal;
     private final TransactionTemplate newTransaction;
 
-    ApplicantNotices(DossierManagement dossiers, Notifier notifier, NotificationJobs jobs, Recipients recipients, ReceiptPrinter receipts,
+    ApplicantNotices(DossierManagement dossiers, NotificationJobs jobs, Recipients recipients, ReceiptPrinter receipts,
             DocumentPrinter printer, Letterhead letterhead, Deadlines deadlines, UnitDirectory units,
             MotcuaProperties settings, PortalProperties portal, PlatformTransactionManager transactions) {
         this.dossiers = dossiers;
-        this.notifier = notifier;
         this.jobs = jobs;
         this.recipients = recipients;
         this.receipts = receipts;
@@ -84,9 +81,9 @@ class ApplicantNotices {
     }
 
     /**
-     * An online or postal dossier was received: told once it is stored, never holding up (or undoing) the
-     * submission when a channel is down; a failure stays visible as a FAILED notification. An applicant at
-     * the counter is handed the receipt there.
+     * An online or postal dossier was received: recorded once it is stored, in a transaction of its own, so
+     * that printing the acknowledgment never holds up (or undoes) the submission; sent by engine jobs like
+     * the others. An applicant at the counter is handed the receipt there.
      */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void afterSubmission(DossierChanged change) {
@@ -97,13 +94,12 @@ class ApplicantNotices {
             newTransaction.executeWithoutResult(tx -> {
                 Dossier dossier = dossiers.get(change.code());
                 if (dossier.channel() != Channel.COUNTER) {
-                    notifier.sendAll(eventKey(dossier, "received"), dossier.code(), applicant(dossier),
-                            "applicant-received", model(dossier), List.of(Attachment.pdf(
-                                    "giay-xac-nhan-" + dossier.code() + ".pdf", receipts.print(dossier, null))));
+                    tell(dossier, "received", "applicant-received", model(dossier), List.of(
+                            Attachment.pdf("giay-xac-nhan-" + dossier.code() + ".pdf", receipts.print(dossier, null))));
                 }
             });
         } catch (RuntimeException e) {
-            log.warn("The acknowledgment of dossier {} was not sent: {}", change.code(), e.getMessage());
+            log.warn("The acknowledgment of dossier {} was not recorded: {}", change.code(), e.getMessage());
         }
     }
 
@@ -203,7 +199,7 @@ class ApplicantNotices {
         return null;
     }
 
-    /** Recorded in the transaction of the transition, sent by engine jobs once it commits. */
+    /** Recorded in the caller's transaction (the transition's), sent by engine jobs once it commits. */
     private void tell(Dossier dossier, String event, String template, Map<String, Object> model,
             List<Attachment> attachments) {
         jobs.sendAll(eventKey(dossier, event), dossier.code(), applicant(dossier), template, model, attachments);

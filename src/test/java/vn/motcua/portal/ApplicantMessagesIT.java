@@ -58,6 +58,7 @@ class ApplicantMessagesIT extends IntegrationTest {
     @Test
     void shouldAcknowledgeAtUploadIssueTheReceiptAtAcceptanceAndSendTheResultOnline() throws Exception {
         String code = submit("ONLINE", "ONLINE");
+        sendNotificationsOk(code);
 
         // Received: an acknowledgment, no appointment
         MimeMessage received = onlyMail("Đã nhận hồ sơ " + code + ", chờ kiểm tra");
@@ -140,6 +141,7 @@ class ApplicantMessagesIT extends IntegrationTest {
         JsonNode submitted = submitted("POST", "POST");
         String code = submitted.get("code").asText();
         String secret = submitted.get("lookupSecret").asText();
+        sendNotificationsOk(code);
         onlyMail("Đã nhận hồ sơ " + code + ", chờ kiểm tra");
         engine.workOk(code, "reception", "check_completeness",
                 Map.of("receptionOutcome", "REFUSE", "refusalReason", "Không thuộc thẩm quyền giải quyết"));
@@ -166,6 +168,7 @@ class ApplicantMessagesIT extends IntegrationTest {
         ResponseEntity<JsonNode> response = submit(UNIT, "ONLINE", "COUNTER", data);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String code = response.getBody().get("code").asText();
+        sendNotificationsOk(code);
 
         JsonNode list = as("reception").getForObject("/api/notifications?dossier={code}", JsonNode.class, code);
         assertThat(list).hasSize(1);
@@ -175,7 +178,7 @@ class ApplicantMessagesIT extends IntegrationTest {
     }
 
     @Test
-    void shouldTakeTheUploadWhenTheSmscIsDownAndShowTheAcknowledgmentFailed() {
+    void shouldTakeTheUploadWhenTheSmscIsDownAndSendTheAcknowledgmentWhenItIsBack() {
         Map<String, Object> data = householdBusiness("Tạ Văn Khoa");
         data.remove("applicantEmail");
         data.put("applicantPhone", phone);
@@ -184,16 +187,24 @@ class ApplicantMessagesIT extends IntegrationTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String code = response.getBody().get("code").asText();
+        assertThat(statuses(code, "received")).containsExactly("sms/PENDING/0");
+        assertThat(sendNotifications(code)).hasSize(1);
         JsonNode list = as("reception").getForObject("/api/notifications?dossier={code}", JsonNode.class, code);
         assertThat(list).hasSize(1);
         assertThat(list.get(0).get("status").asText()).isEqualTo("FAILED");
         assertThat(list.get(0).get("lastError").asText()).contains("0x8");
         assertThat(TestSms.textsTo(number)).isEmpty();
+
+        // The engine retries the job: the acknowledgment goes, once
+        sendNotificationsOk(code);
+        assertThat(statuses(code, "received")).containsExactly("sms/SENT/2");
+        assertThat(TestSms.textsTo(number)).hasSize(1);
     }
 
     @Test
     void shouldAcceptTheDossierWhileTheSmscIsDownAndSendTheReceiptOnceWhenItIsBack() throws Exception {
         String code = submit("ONLINE", "COUNTER");
+        sendNotificationsOk(code); // the acknowledgment
         String acceptedSms = "Hồ sơ " + code + " đã được tiếp nhận, hẹn trả kết quả";
 
         // The SMSC answers every submit with an error: the officer's step still goes through
