@@ -5,6 +5,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import vn.motcua.notify.NotificationPlan;
+
 /** Every path of {@code notification_delivery}: sent by a job after the start commits; a channel that stays down. */
 @Deployment(resources = "processes/notify/notification-delivery.bpmn")
 class NotificationDeliveryProcessTest extends ProcessTest {
@@ -33,6 +37,9 @@ class NotificationDeliveryProcessTest extends ProcessTest {
 
     @BeforeEach
     void beans() {
+        NotificationPlan plan = mock(NotificationPlan.class);
+        when(plan.retryCycle()).thenReturn("R12/PT10M");
+        Mocks.register("notificationPlan", plan);
         Mocks.register("deliverNotification", (JavaDelegate) execution -> {
             if (channelDown != null) {
                 throw channelDown;
