@@ -21,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Call {@link #send} inside the transaction of the step that causes it (an engine job: a timer, an
  * asynchronous continuation). The record is inserted first (the unique constraint decides who
  * sends), then the channel delivers; a failure throws, so the job rolls back and the engine retries
- * it. See docs/notifications.md for the one window this leaves.
+ * it. See docs/notifications.md for the one window this leaves. A step a person completes (a task, a
+ * request) records its messages through {@link NotificationJobs} instead, so that a channel outage never
+ * fails it.
  */
 @Service
 public class Notifier {

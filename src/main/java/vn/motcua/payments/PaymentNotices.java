@@ -32,18 +32,18 @@ class PaymentNotices {
 
     private final Payments payments;
     private final DossierManagement dossiers;
-    private final NotificationJobs notifier;
+    private final NotificationJobs jobs;
     private final WorkingCalendar calendar;
     private final ZoneId zone;
 
     private final Recipients recipients;
 
-    PaymentNotices(Payments payments, DossierManagement dossiers, NotificationJobs notifier, Recipients recipients,
+    PaymentNotices(Payments payments, DossierManagement dossiers, NotificationJobs jobs, Recipients recipients,
             WorkingCalendar calendar, MotcuaProperties settings) {
         this.recipients = recipients;
         this.payments = payments;
         this.dossiers = dossiers;
-        this.notifier = notifier;
+        this.jobs = jobs;
         this.calendar = calendar;
         this.zone = settings.zone();
     }
@@ -73,7 +73,7 @@ class PaymentNotices {
         PaymentsProperties.PayeeAccount account = payments.account(fee.unitCode()).orElse(null);
         model.put("accountNumber", account == null ? "-" : account.number());
         model.put("accountName", account == null ? "-" : account.name());
-        notifier.sendAll(eventKey, code, recipients.ofApplicant(dossier.applicant().name(), dossier.applicant().email(),
+        jobs.sendAll(eventKey, code, recipients.ofApplicant(dossier.applicant().name(), dossier.applicant().email(),
                 dossier.applicant().phone()), template, model, List.of());
     }
 }
