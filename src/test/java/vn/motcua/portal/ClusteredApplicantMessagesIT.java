@@ -108,9 +108,16 @@ class ClusteredApplicantMessagesIT {
                 .processDefinitionKey("notification_delivery").count();
         long byB = history.createHistoricJobLogQuery().successLog().hostname("sms-b")
                 .processDefinitionKey("notification_delivery").count();
+        long failedA = history.createHistoricJobLogQuery().failureLog().hostname("sms-a")
+                .processDefinitionKey("notification_delivery").count();
+        long failedB = history.createHistoricJobLogQuery().failureLog().hostname("sms-b")
+                .processDefinitionKey("notification_delivery").count();
         System.out.printf("Applicant SMS, two nodes, SMSC down then back: %d messages of %d dossiers sent %d ms after "
-                + "the SMSC came back; jobs run to success by sms-a %d, sms-b %d%n", 2 * DOSSIERS, DOSSIERS,
-                settled.toMillis(), byA, byB);
+                + "the SMSC came back; failed attempts on sms-a %d, sms-b %d; jobs run to success by sms-a %d, sms-b %d%n",
+                2 * DOSSIERS, DOSSIERS, settled.toMillis(), failedA, failedB, byA, byB);
+        // one successful job per message, on one node or the other: none was sent to completion twice
+        assertThat(byA + byB).as("jobs that succeeded").isEqualTo(2L * DOSSIERS);
+        assertThat(failedA + failedB).as("attempts while the SMSC was down").isGreaterThanOrEqualTo(2L * DOSSIERS);
     }
 
     /** Reception claims and completes the reception check over the node's engine REST API, as Tasklist does. */
