@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,7 +43,7 @@ class NotificationRepository {
      * another transaction has it (sent, being sent, or recorded without a channel).
      */
     boolean claim(Notification n, NotificationStatus status) {
-        if (insert(n, status, null)) {
+        if (insert(n, status, null, 1)) {
             return true;
         }
         return jdbc.sql("""
@@ -76,14 +77,72 @@ class NotificationRepository {
      * recorded FAILED with its error. A row another transaction holds by now is left alone.
      */
     void recordOutcome(Notification n, NotificationStatus status, String error) {
-        if (insert(n, status, error)) {
+        if (insert(n, status, error, 1)) {
             return;
         }
+        // PENDING: the job of a recorded notification rolled back to it (see record).
         jdbc.sql("""
                 update notification set status = ?, attempts = attempts + 1, last_error = ?, sent_at = ?
-                where event_key = ? and channel = ? and recipient_address = ? and status = 'FAILED'""")
+                where event_key = ? and channel = ? and recipient_address = ? and status in ('FAILED', 'PENDING')""")
                 .params(status.name(), truncate(error), status == NotificationStatus.SENT ? now() : null,
                         n.eventKey(), n.recipient().channel(), n.recipient().address())
+                .update();
+    }
+
+    /**
+     * Records the notification for a job to send (status PENDING, no attempt yet), with its attachments, in
+     * the caller's transaction. Empty when the event already has its row for this recipient: the unique
+     * constraint refuses it, as it refuses a second send.
+     */
+    Optional<Long> record(Notification n) {
+        if (!insert(n, NotificationStatus.PENDING, null, 0)) {
+            return Optional.empty();
+        }
+        long id = jdbc.sql("select id from notification where event_key = ? and channel = ? and recipient_address = ?")
+                .params(n.eventKey(), n.recipient().channel(), n.recipient().address()).query(Long.class).single();
+        for (int i = 0; i < n.attachments().size(); i++) {
+            Attachment file = n.attachments().get(i);
+            jdbc.sql("""
+                    insert into notification_attachment (notification_id, position, file_name, content_type, content)
+                    values (?, ?, ?, ?, ?)""")
+                    .params(id, i, file.fileName(), file.contentType(), file.content()).update();
+        }
+        return Optional.of(id);
+    }
+
+    /**
+     * Makes this transaction the one that sends the recorded notification {@code id}: still PENDING, or
+     * left FAILED by an earlier attempt. The update holds the row until the transaction ends; a second
+     * job on it (a lock that expired, another node) waits, then finds it no longer PENDING or FAILED.
+     * Empty when it was sent (or refused, or found without a channel) already.
+     */
+    Optional<Notification> claimRecorded(long id) {
+        int claimed = jdbc.sql("""
+                update notification set status = 'SENDING', attempts = attempts + 1, last_error = null
+                where id = ? and status in ('PENDING', 'FAILED')""").param(id).update();
+        if (claimed == 0) {
+            return Optional.empty();
+        }
+        List<Attachment> files = jdbc.sql("""
+                select file_name, content_type, content from notification_attachment
+                where notification_id = ? order by position""").param(id)
+                .query((rs, row) -> new Attachment(rs.getString("file_name"), rs.getString("content_type"),
+                        rs.getBytes("content")))
+                .list();
+        return Optional.of(jdbc.sql("select * from notification where id = ?").param(id)
+                .query((rs, row) -> new Notification(rs.getString("event_key"), rs.getString("dossier_code"),
+                        new Recipient(rs.getString("channel"), rs.getString("recipient_address"),
+                                rs.getString("recipient_name")),
+                        new Message(rs.getString("subject"), rs.getString("body")), files))
+                .single());
+    }
+
+    /** The channel of the notification this transaction claimed is gone (configuration changed since it was recorded). */
+    void markNoChannel(Notification n) {
+        jdbc.sql("""
+                update notification set status = 'NO_CHANNEL'
+                where event_key = ? and channel = ? and recipient_address = ?""")
+                .params(n.eventKey(), n.recipient().channel(), n.recipient().address())
                 .update();
     }
 
@@ -101,15 +160,15 @@ class NotificationRepository {
                 .list();
     }
 
-    private boolean insert(Notification n, NotificationStatus status, String error) {
+    private boolean insert(Notification n, NotificationStatus status, String error, int attempts) {
         try {
             savepoint.executeWithoutResult(tx -> jdbc.sql("""
                     insert into notification (event_key, channel, recipient_address, recipient_name, dossier_code,
                         subject, body, attachments, status, attempts, last_error, created_at, sent_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""")
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(n.eventKey(), n.recipient().channel(), n.recipient().address(),
                             n.recipient().displayName(), n.dossierCode(), truncate(n.subject(), 500), n.body(),
-                            attachmentNames(n), status.name(), truncate(error),
+                            attachmentNames(n), status.name(), attempts, truncate(error),
                             now(), status == NotificationStatus.SENT ? now() : null)
                     .update());
             return true;

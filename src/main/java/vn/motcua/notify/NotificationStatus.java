@@ -2,6 +2,8 @@ package vn.motcua.notify;
 
 /** What became of a notification. */
 public enum NotificationStatus {
+    /** Recorded by the transition that caused it; an engine job of {@code notification_delivery} sends it. */
+    PENDING,
     /** Being delivered; never seen outside the sending transaction. */
     SENDING,
     /** Accepted by the channel (for e-mail: by the SMTP server). */

@@ -2,6 +2,7 @@ package vn.motcua.notify;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -20,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Call {@link #send} inside the transaction of the step that causes it (an engine job: a timer, an
  * asynchronous continuation). The record is inserted first (the unique constraint decides who
  * sends), then the channel delivers; a failure throws, so the job rolls back and the engine retries
- * it. See docs/notifications.md for the one window this leaves.
+ * it. See docs/notifications.md for the one window this leaves. A step a person completes (a task, a
+ * request) records its messages through {@link NotificationJobs} instead, so that a channel outage never
+ * fails it.
  */
 @Service
 public class Notifier {
@@ -75,14 +78,22 @@ public class Notifier {
     public int sendAll(String eventKey, String dossierCode, List<Recipient> to, String template, Map<String, ?> model,
             List<Attachment> attachments) {
         int delivered = 0;
-        for (Recipient recipient : to) {
-            boolean email = Recipient.EMAIL.equals(recipient.channel());
-            Message message = render(email ? template : template + "." + recipient.channel(), model);
-            if (send(new Notification(eventKey, dossierCode, recipient, message, email ? attachments : List.of()))) {
+        for (Notification notification : notifications(eventKey, dossierCode, to, template, model, attachments)) {
+            if (send(notification)) {
                 delivered++;
             }
         }
         return delivered;
+    }
+
+    /** One event's notification to each recipient, in the text of the recipient's channel (see {@link #sendAll}). */
+    List<Notification> notifications(String eventKey, String dossierCode, List<Recipient> to, String template,
+            Map<String, ?> model, List<Attachment> attachments) {
+        return to.stream().map(recipient -> {
+            boolean email = Recipient.EMAIL.equals(recipient.channel());
+            Message message = render(email ? template : template + "." + recipient.channel(), model);
+            return new Notification(eventKey, dossierCode, recipient, message, email ? attachments : List.of());
+        }).toList();
     }
 
     /**
@@ -116,6 +127,45 @@ public class Notifier {
             log.debug("Notification {} to {} was sent before", n.eventKey(), n.recipient().address());
             return false;
         }
+        return deliverClaimed(n, channel);
+    }
+
+    /**
+     * Records the notification for an engine job to send (status {@code PENDING}), in the caller's
+     * transaction: it commits with the transition or not at all. Empty when this event already has its
+     * record for this recipient, or when no channel of that name is configured (recorded
+     * {@code NO_CHANNEL}, as {@link #send} does).
+     */
+    Optional<Long> record(Notification n) {
+        if (!channels.containsKey(n.recipient().channel())) {
+            sendInTransaction(n);
+            return Optional.empty();
+        }
+        return repository.record(n);
+    }
+
+    /**
+     * Sends the notification {@link #record} recorded, unless it went already (a retried job after a
+     * delivery whose commit failed, a second node): in the caller's transaction, the job's, so a failure
+     * throws and the engine retries it.
+     *
+     * @throws NotificationFailedException when the channel cannot deliver
+     */
+    void deliverRecorded(long id) {
+        transaction.executeWithoutResult(status -> repository.claimRecorded(id).ifPresentOrElse(n -> {
+            NotificationChannel channel = channels.get(n.recipient().channel());
+            if (channel == null) {
+                repository.markNoChannel(n);
+                log.warn("Notification {} to {} not sent: no channel '{}' is configured any more", n.eventKey(),
+                        n.recipient().address(), n.recipient().channel());
+            } else {
+                deliverClaimed(n, channel);
+            }
+        }, () -> log.debug("Recorded notification {} was sent before", id)));
+    }
+
+    /** Delivers what this transaction claimed and writes the outcome. */
+    private boolean deliverClaimed(Notification n, NotificationChannel channel) {
         try {
             channel.deliver(n);
         } catch (RecipientRejectedException e) {

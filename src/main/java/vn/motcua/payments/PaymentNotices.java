@@ -14,12 +14,13 @@ import vn.motcua.MotcuaProperties;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierManagement;
-import vn.motcua.notify.Notifier;
+import vn.motcua.notify.NotificationJobs;
 import vn.motcua.notify.Recipients;
 
 /**
  * Tells the applicant what to pay and reminds them (texts in {@code notify/templates/payment-*.txt}),
- * once per dossier and event, and writes it on the control sheet.
+ * once per dossier and event, and writes it on the control sheet. Sent by engine jobs after the step commits
+ * ({@link NotificationJobs}): a channel outage never fails the step.
  */
 @Component
 class PaymentNotices {
@@ -31,18 +32,18 @@ class PaymentNotices {
 
     private final Payments payments;
     private final DossierManagement dossiers;
-    private final Notifier notifier;
+    private final NotificationJobs jobs;
     private final WorkingCalendar calendar;
     private final ZoneId zone;
 
     private final Recipients recipients;
 
-    PaymentNotices(Payments payments, DossierManagement dossiers, Notifier notifier, Recipients recipients,
+    PaymentNotices(Payments payments, DossierManagement dossiers, NotificationJobs jobs, Recipients recipients,
             WorkingCalendar calendar, MotcuaProperties settings) {
         this.recipients = recipients;
         this.payments = payments;
         this.dossiers = dossiers;
-        this.notifier = notifier;
+        this.jobs = jobs;
         this.calendar = calendar;
         this.zone = settings.zone();
     }
@@ -72,7 +73,7 @@ class PaymentNotices {
         PaymentsProperties.PayeeAccount account = payments.account(fee.unitCode()).orElse(null);
         model.put("accountNumber", account == null ? "-" : account.number());
         model.put("accountName", account == null ? "-" : account.name());
-        notifier.sendAll(eventKey, code, recipients.ofApplicant(dossier.applicant().name(), dossier.applicant().email(),
+        jobs.sendAll(eventKey, code, recipients.ofApplicant(dossier.applicant().name(), dossier.applicant().email(),
                 dossier.applicant().phone()), template, model, List.of());
     }
 }

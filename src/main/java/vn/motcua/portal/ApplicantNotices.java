@@ -30,7 +30,8 @@ import vn.motcua.dossier.EventType;
 import vn.motcua.dossier.Letterhead;
 import vn.motcua.modelling.ProcessBean;
 import vn.motcua.notify.Attachment;
-import vn.motcua.notify.Notifier;
+import vn.motcua.notify.NotificationJobs;
+import vn.motcua.notify.Recipient;
 import vn.motcua.notify.Recipients;
 import vn.motcua.printing.DocumentPrinter;
 import vn.motcua.sla.Deadlines;
@@ -40,9 +41,9 @@ import vn.motcua.unit.UnitDirectory;
 /**
  * What the applicant is told, by e-mail and SMS as their contact data allows (docs/notifications.md, the
  * message matrix): the dossier received, accepted with its appointment (the receipt attached), a supplement
- * asked for (form 02), refused (form 03), the result ready (attached when returned online), closed. Sent in
- * the transaction of the transition, keyed by the event, so a retried job or a second node sends nothing
- * twice; a channel failure rolls the transition back to be retried.
+ * asked for (form 02), refused (form 03), the result ready (attached when returned online), closed. The
+ * transition records them, in its transaction, and engine jobs send them ({@link NotificationJobs}): a channel
+ * outage never fails an officer's step. Keyed by the event, so a retried job or a second node sends nothing twice.
  */
 @Component
 class ApplicantNotices {
@@ -51,7 +52,7 @@ class ApplicantNotices {
     static final String RECEPTION_STEP = "check_completeness";
 
     private final DossierManagement dossiers;
-    private final Notifier notifier;
+    private final NotificationJobs jobs;
     private final Recipients recipients;
     private final ReceiptPrinter receipts;
     private final DocumentPrinter printer;
@@ -62,11 +63,11 @@ class ApplicantNotices {
     private final PortalProperties portal;
     private final TransactionTemplate newTransaction;
 
-    ApplicantNotices(DossierManagement dossiers, Notifier notifier, Recipients recipients, ReceiptPrinter receipts,
+    ApplicantNotices(DossierManagement dossiers, NotificationJobs jobs, Recipients recipients, ReceiptPrinter receipts,
             DocumentPrinter printer, Letterhead letterhead, Deadlines deadlines, UnitDirectory units,
             MotcuaProperties settings, PortalProperties portal, PlatformTransactionManager transactions) {
         this.dossiers = dossiers;
-        this.notifier = notifier;
+        this.jobs = jobs;
         this.recipients = recipients;
         this.receipts = receipts;
         this.printer = printer;
@@ -80,9 +81,9 @@ class ApplicantNotices {
     }
 
     /**
-     * An online or postal dossier was received: told once it is stored, never holding up (or undoing) the
-     * submission when a channel is down; a failure stays visible as a FAILED notification. An applicant at
-     * the counter is handed the receipt there.
+     * An online or postal dossier was received: recorded once it is stored, in a transaction of its own, so
+     * that printing the acknowledgment never holds up (or undoes) the submission; sent by engine jobs like
+     * the others. An applicant at the counter is handed the receipt there.
      */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void afterSubmission(DossierChanged change) {
@@ -98,7 +99,7 @@ class ApplicantNotices {
                 }
             });
         } catch (RuntimeException e) {
-            log.warn("The acknowledgment of dossier {} was not sent: {}", change.code(), e.getMessage());
+            log.warn("The acknowledgment of dossier {} was not recorded: {}", change.code(), e.getMessage());
         }
     }
 
@@ -198,11 +199,18 @@ class ApplicantNotices {
         return null;
     }
 
+    /** Recorded in the caller's transaction (the transition's), sent by engine jobs once it commits. */
     private void tell(Dossier dossier, String event, String template, Map<String, Object> model,
             List<Attachment> attachments) {
-        notifier.sendAll("dossier:" + dossier.code() + ":" + event, dossier.code(), recipients.ofApplicant(
-                dossier.applicant().name(), dossier.applicant().email(), dossier.applicant().phone()),
-                template, model, attachments);
+        jobs.sendAll(eventKey(dossier, event), dossier.code(), applicant(dossier), template, model, attachments);
+    }
+
+    private static String eventKey(Dossier dossier, String event) {
+        return "dossier:" + dossier.code() + ":" + event;
+    }
+
+    private List<Recipient> applicant(Dossier dossier) {
+        return recipients.ofApplicant(dossier.applicant().name(), dossier.applicant().email(), dossier.applicant().phone());
     }
 
     private Map<String, Object> model(Dossier dossier) {

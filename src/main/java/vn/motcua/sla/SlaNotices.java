@@ -15,13 +15,16 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.notify.Attachment;
 import vn.motcua.notify.Message;
 import vn.motcua.notify.Notification;
+import vn.motcua.notify.NotificationJobs;
 import vn.motcua.notify.Notifier;
 import vn.motcua.notify.Recipient;
 import vn.motcua.notify.Recipients;
 
 /**
  * The SLA's notifications, texts in {@code notify/templates/sla-*.txt}. Each is keyed by the event
- * (task id, dossier code, letter number), so a retried job or a second node sends nothing twice.
+ * (task id, dossier code, letter number), so a retried job or a second node sends nothing twice. The
+ * applicant's messages are sent by engine jobs after the step commits ({@link NotificationJobs}): the head of
+ * unit's letter is issued even while a channel is down.
  */
 @Component
 class SlaNotices {
@@ -29,11 +32,13 @@ class SlaNotices {
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
 
     private final Notifier notifier;
+    private final NotificationJobs jobs;
     private final Recipients recipients;
     private final ZoneId zone;
 
-    SlaNotices(Notifier notifier, Recipients recipients, MotcuaProperties settings) {
+    SlaNotices(Notifier notifier, NotificationJobs jobs, Recipients recipients, MotcuaProperties settings) {
         this.notifier = notifier;
+        this.jobs = jobs;
         this.recipients = recipients;
         this.zone = settings.zone();
     }
@@ -59,7 +64,7 @@ class SlaNotices {
 
     /** The apology letter to the applicant, by e-mail with the letter attached and by SMS, as their contact data allows. */
     void sendApologyLetter(Dossier dossier, int number, Map<String, Object> details, byte[] pdf) {
-        notifier.sendAll("dossier:" + dossier.code() + ":apology:" + number, dossier.code(), applicant(dossier),
+        jobs.sendAll("dossier:" + dossier.code() + ":apology:" + number, dossier.code(), applicant(dossier),
                 "sla-apology-letter", model(dossier, details),
                 List.of(Attachment.pdf(ApologyLetters.fileName(dossier.code(), number), pdf)));
     }
@@ -69,7 +74,7 @@ class SlaNotices {
      * schedule of {@code year}, which has more days off than the provisional one it had been counted on.
      */
     void sendAppointmentMoved(Dossier dossier, int year, Instant previous) {
-        notifier.sendAll("dossier:" + dossier.code() + ":appointment-moved:" + year, dossier.code(), applicant(dossier),
+        jobs.sendAll("dossier:" + dossier.code() + ":appointment-moved:" + year, dossier.code(), applicant(dossier),
                 "sla-appointment-moved", model(dossier, Map.of("year", year, "previousDueAt", local(previous))), List.of());
     }
 

@@ -57,7 +57,7 @@ class NotifierTest {
         Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
         transactions = new JdbcTransactionManager(database);
         repository = new NotificationRepository(JdbcClient.create(database), transactions);
-        settings = new NotifyProperties("motcua@badinh.hanoi.gov.vn", "Bộ phận một cửa quận Ba Đình", null);
+        settings = new NotifyProperties("motcua@badinh.hanoi.gov.vn", "Bộ phận một cửa quận Ba Đình", null, null);
         notifier = notifierWith(List.of(mailTo(smtp.getSmtp().getPort())));
     }
 

@@ -12,9 +12,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -31,7 +34,8 @@ import vn.motcua.support.TestSms;
 /**
  * The message matrix through the public API on PostgreSQL: each event that concerns the applicant reaches
  * them once by e-mail (GreenMail) with its document attached and once by SMS over SMPP (the in-test SMSC,
- * a real protocol exchange), whatever retries the engine makes.
+ * a real protocol exchange), whatever retries the engine makes. The transitions record the messages; the
+ * jobs of {@code notification_delivery} send them ({@link #sendNotificationsOk}: the tests' job executor is off).
  */
 class ApplicantMessagesIT extends IntegrationTest {
 
@@ -39,6 +43,12 @@ class ApplicantMessagesIT extends IntegrationTest {
     private final String email = "cong.dan." + ThreadLocalRandom.current().nextInt(1_000_000) + "@example.vn";
     private final String phone = "09" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
     private final String number = "84" + phone.substring(1);
+
+    @Autowired
+    private RuntimeService runtime;
+
+    @Autowired
+    private JdbcClient jdbc;
 
     @AfterEach
     void smscWorksAgain() {
@@ -48,6 +58,7 @@ class ApplicantMessagesIT extends IntegrationTest {
     @Test
     void shouldAcknowledgeAtUploadIssueTheReceiptAtAcceptanceAndSendTheResultOnline() throws Exception {
         String code = submit("ONLINE", "ONLINE");
+        sendNotificationsOk(code);
 
         // Received: an acknowledgment, no appointment
         MimeMessage received = onlyMail("Đã nhận hồ sơ " + code + ", chờ kiểm tra");
@@ -62,6 +73,7 @@ class ApplicantMessagesIT extends IntegrationTest {
 
         // Accepted: the receipt with its appointment
         engine.workOk(code, "reception", "check_completeness", Map.of("receptionOutcome", "ACCEPT"));
+        sendNotificationsOk(code);
         MimeMessage accepted = onlyMail("Hồ sơ " + code + " đã được tiếp nhận, hẹn trả kết quả");
         assertThat(pdfText(accepted, "giay-tiep-nhan-" + code + ".pdf")).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
                 .contains("Ngày hẹn trả kết quả");
@@ -73,6 +85,7 @@ class ApplicantMessagesIT extends IntegrationTest {
         // Result ready online: the result attached
         engine.workOk(code, "specialist", "appraise_dossier", Map.of("proposedDecision", "APPROVE", "appraisalNote", "Đủ"));
         engine.workOk(code, "head", "approve_dossier", Map.of("approvalDecision", "APPROVE"));
+        sendNotificationsOk(code);
         MimeMessage result = onlyMail("Đã có kết quả giải quyết hồ sơ " + code);
         assertThat(attachmentNames(result)).containsExactly("ket-qua-" + code + ".pdf");
         onlySms("Hồ sơ " + code + " đã có kết quả. Tải kết quả tại");
@@ -92,6 +105,7 @@ class ApplicantMessagesIT extends IntegrationTest {
         String code = submitted.get("code").asText();
         engine.workOk(code, "reception", "check_completeness", Map.of("receptionOutcome", "INCOMPLETE",
                 "missingDocuments", "Bản sao hợp đồng thuê địa điểm"));
+        sendNotificationsOk(code);
 
         MimeMessage asked = onlyMail("Đề nghị bổ sung hồ sơ " + code + " trước");
         assertThat(body(asked)).contains("Bản sao hợp đồng thuê địa điểm").contains("Hạn bổ sung");
@@ -102,16 +116,11 @@ class ApplicantMessagesIT extends IntegrationTest {
         assertThat(tracked.get("supplementRequest").asText()).isEqualTo("Bản sao hợp đồng thuê địa điểm");
         assertThat(tracked.get("supplementDue").isNull()).isFalse();
 
-        // The supplement time runs out; the SMSC is busy on the first attempt of the timer job
+        // The supplement time runs out; the SMSC is busy on the first attempt of the SMS's job
+        engine.fireTimer(code, "supplement_timed_out");
         TestSms.FAILURES.set(1);
-        JsonNode job = engine.timer(code, "supplement_timed_out");
-        ResponseEntity<JsonNode> first = as("admin").postForEntity("/engine-rest/job/{id}/execute", null, JsonNode.class,
-                job.get("id").asText());
-        assertThat(first.getStatusCode().is2xxSuccessful()).isFalse();
-        assertThat(dossier(code).get("status").asText()).isEqualTo("AWAITING_SUPPLEMENT");
-        ResponseEntity<Void> retried = as("admin").postForEntity("/engine-rest/job/{id}/execute", null, Void.class,
-                job.get("id").asText());
-        assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(sendNotifications(code)).hasSize(1);
+        assertThat(sendNotifications(code)).isEmpty();
 
         assertThat(dossier(code).get("status").asText()).isEqualTo("CLOSED_WITHOUT_SUPPLEMENT");
         assertThat(body(onlyMail("Hồ sơ " + code + " đã đóng"))).contains("không được bổ sung đúng hạn");
@@ -132,9 +141,11 @@ class ApplicantMessagesIT extends IntegrationTest {
         JsonNode submitted = submitted("POST", "POST");
         String code = submitted.get("code").asText();
         String secret = submitted.get("lookupSecret").asText();
+        sendNotificationsOk(code);
         onlyMail("Đã nhận hồ sơ " + code + ", chờ kiểm tra");
         engine.workOk(code, "reception", "check_completeness",
                 Map.of("receptionOutcome", "REFUSE", "refusalReason", "Không thuộc thẩm quyền giải quyết"));
+        sendNotificationsOk(code);
 
         MimeMessage refused = onlyMail("Hồ sơ " + code + " không được tiếp nhận");
         assertThat(body(refused)).contains("Lý do: Không thuộc thẩm quyền giải quyết");
@@ -157,6 +168,7 @@ class ApplicantMessagesIT extends IntegrationTest {
         ResponseEntity<JsonNode> response = submit(UNIT, "ONLINE", "COUNTER", data);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String code = response.getBody().get("code").asText();
+        sendNotificationsOk(code);
 
         JsonNode list = as("reception").getForObject("/api/notifications?dossier={code}", JsonNode.class, code);
         assertThat(list).hasSize(1);
@@ -166,7 +178,7 @@ class ApplicantMessagesIT extends IntegrationTest {
     }
 
     @Test
-    void shouldTakeTheUploadWhenTheSmscIsDownAndShowTheAcknowledgmentFailed() {
+    void shouldTakeTheUploadWhenTheSmscIsDownAndSendTheAcknowledgmentWhenItIsBack() {
         Map<String, Object> data = householdBusiness("Tạ Văn Khoa");
         data.remove("applicantEmail");
         data.put("applicantPhone", phone);
@@ -175,11 +187,72 @@ class ApplicantMessagesIT extends IntegrationTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String code = response.getBody().get("code").asText();
+        assertThat(statuses(code, "received")).containsExactly("sms/PENDING/0");
+        assertThat(sendNotifications(code)).hasSize(1);
         JsonNode list = as("reception").getForObject("/api/notifications?dossier={code}", JsonNode.class, code);
         assertThat(list).hasSize(1);
         assertThat(list.get(0).get("status").asText()).isEqualTo("FAILED");
         assertThat(list.get(0).get("lastError").asText()).contains("0x8");
         assertThat(TestSms.textsTo(number)).isEmpty();
+
+        // The engine retries the job: the acknowledgment goes, once
+        sendNotificationsOk(code);
+        assertThat(statuses(code, "received")).containsExactly("sms/SENT/2");
+        assertThat(TestSms.textsTo(number)).hasSize(1);
+    }
+
+    @Test
+    void shouldAcceptTheDossierWhileTheSmscIsDownAndSendTheReceiptOnceWhenItIsBack() throws Exception {
+        String code = submit("ONLINE", "COUNTER");
+        sendNotificationsOk(code); // the acknowledgment
+        String acceptedSms = "Hồ sơ " + code + " đã được tiếp nhận, hẹn trả kết quả";
+
+        // The SMSC answers every submit with an error: the officer's step still goes through
+        TestSms.FAILURES.set(Integer.MAX_VALUE);
+        ResponseEntity<JsonNode> accepted = engine.work(code, "reception", "check_completeness",
+                Map.of("receptionOutcome", "ACCEPT"));
+        assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(dossier(code).get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(engine.openTasks(code)).extracting(task -> task.get("taskDefinitionKey").asText())
+                .containsExactly("appraise_dossier");
+        assertThat(statuses(code, "accepted")).containsExactly("email/PENDING/0", "sms/PENDING/0");
+
+        // The jobs run: the e-mail goes, the SMS fails and waits for the engine's retry
+        assertThat(sendNotifications(code)).hasSize(1);
+        assertThat(sendNotifications(code)).hasSize(1);
+        assertThat(statuses(code, "accepted")).containsExactly("email/SENT/1", "sms/FAILED/2");
+        assertThat(TestSms.textsTo(number)).noneMatch(text -> text.startsWith(acceptedSms));
+        onlyMail("Hồ sơ " + code + " đã được tiếp nhận, hẹn trả kết quả");
+
+        // The SMSC is back: the retried job sends the SMS, once, and the instance ends
+        TestSms.FAILURES.set(0);
+        sendNotificationsOk(code);
+        assertThat(onlySms(acceptedSms)).isNotNull();
+        assertThat(statuses(code, "accepted")).containsExactly("email/SENT/1", "sms/SENT/3");
+        assertThat(sendNotifications(code)).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("dossier:" + code + ":accepted")
+                .count()).isZero();
+
+        // A second job for a row already sent (a lock that expired, another node) sends nothing
+        long sms = jdbc.sql("select id from notification where event_key = ? and channel = 'sms'")
+                .param("dossier:" + code + ":accepted").query(Long.class).single();
+        runtime.startProcessInstanceByKey("notification_delivery", "dossier:" + code + ":accepted",
+                Map.of("notificationId", sms));
+        sendNotificationsOk(code);
+        assertThat(TestSms.textsTo(number).stream().filter(text -> text.startsWith(acceptedSms))).hasSize(1);
+        assertThat(statuses(code, "accepted")).containsExactly("email/SENT/1", "sms/SENT/3");
+    }
+
+    /** channel/status/attempts of the dossier's notifications of one event, oldest first. */
+    private List<String> statuses(String code, String event) {
+        JsonNode list = as("reception").getForObject("/api/notifications?dossier={code}", JsonNode.class, code);
+        List<String> rows = new ArrayList<>();
+        list.forEach(row -> {
+            if (row.get("eventKey").asText().equals("dossier:" + code + ":" + event)) {
+                rows.add(row.get("channel").asText() + "/" + row.get("status").asText() + "/" + row.get("attempts").asInt());
+            }
+        });
+        return rows;
     }
 
     private String submit(String channel, String resultChannel) {

@@ -297,6 +297,7 @@ class DeadlinesIT extends IntegrationTest {
                         "Thời hẹn trả kết quả giải quyết hồ sơ: 09:00 ngày 26/11/2026",
                         "vào ngày 01 tháng 12 năm 2026.", "Ngày 23 tháng 11 năm 2026, Ủy ban nhân dân quận Ba Đình tiếp nhận", "Mong nhận được sự thông cảm của Ông/Bà./.");
             }
+            sendNotificationsOk(code);
             List<MimeMessage> letters = TestMail.to("an.nguyen@example.vn").stream()
                     .filter(m -> subject(m).contains("Phiếu xin lỗi") && subject(m).contains(code)).toList();
             assertThat(letters).hasSize(1);

@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +60,12 @@ public abstract class IntegrationTest {
 
     protected EngineRest engine;
 
+    @Autowired
+    private ManagementService management;
+
+    @Autowired
+    private RuntimeService runtime;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", TestDatabase::url);
@@ -93,6 +101,32 @@ public abstract class IntegrationTest {
     @BeforeEach
     void engineRest() {
         engine = new EngineRest(this::as);
+    }
+
+    /**
+     * Runs now, once each, the jobs of {@code notification_delivery} that send the dossier's recorded
+     * notifications (the tests' job executor is off), as the engine's job executor would.
+     *
+     * @return the errors of the jobs that failed (they stay, with one retry less)
+     */
+    protected List<String> sendNotifications(String dossierCode) {
+        List<String> errors = new java.util.ArrayList<>();
+        for (var instance : runtime.createProcessInstanceQuery().processDefinitionKey("notification_delivery")
+                .processInstanceBusinessKeyLike("dossier:" + dossierCode + ":%").list()) {
+            for (var job : management.createJobQuery().processInstanceId(instance.getId()).list()) {
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException e) {
+                    errors.add(e.getMessage());
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** Sends the dossier's recorded notifications ({@link #sendNotifications}); every one must go. */
+    protected void sendNotificationsOk(String dossierCode) {
+        assertThat(sendNotifications(dossierCode)).as("failed notification jobs of %s", dossierCode).isEmpty();
     }
 
     /** A client that sends this demo officer's credentials (HTTP Basic) with every request. */
