@@ -170,7 +170,7 @@ class ProcedureCheckerTest {
 
     @Test
     void shouldRefuseScriptsWhenModelRunsCode() {
-        edit(BPMN, "<bpmn:userTask id=\"appraise_dossier\"", "<bpmn:scriptTask scriptFormat=\"groovy\" id=\"appraise_dossier\"");
+        edit(BPMN, "<bpmn:userTask camunda:modelerTemplate=\"vn.motcua.processing-step\" id=\"appraise_dossier\"", "<bpmn:scriptTask scriptFormat=\"groovy\" id=\"appraise_dossier\"");
         edit(BPMN, "</bpmn:userTask>", "<bpmn:script>execution.setVariable('x', 1)</bpmn:script></bpmn:scriptTask>");
 
         assertThat(messages()).anySatisfy(message -> assertThat(message).contains("appraise_dossier")
