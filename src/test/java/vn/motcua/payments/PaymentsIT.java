@@ -307,12 +307,12 @@ class PaymentsIT extends IntegrationTest {
 
             // Another amount than the fee is refused with the reason, and nothing is recorded
             pay(page, code, "60000");
-            assertThat(page.findElement(By.id("desk-error")).getText()).contains("100000");
+            assertThat(answer("desk-error").getText()).contains("100000");
             assertThat(fee(code).get("status").asText()).isEqualTo("DUE");
 
             // The fee in cash moves the dossier on
             pay(page, code, "100.000");
-            assertThat(page.findElement(By.id("desk-done")).getText()).contains(code);
+            assertThat(answer("desk-done").getText()).contains(code);
             assertThat(fee(code).get("status").asText()).isEqualTo("PAID");
             assertThat(dossier(code).get("status").asText()).isEqualTo("IN_PROGRESS");
 
@@ -329,6 +329,11 @@ class PaymentsIT extends IntegrationTest {
             page.findElement(By.id("code")).sendKeys(code);
             page.findElement(By.id("amount")).sendKeys(amount);
             page.findElement(By.cssSelector("#cash button")).click();
+        }
+
+        /** The desk's answer to a form just sent: the page is replaced once the server has answered. */
+        private WebElement answer(String id) {
+            return browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
         }
 
         private WebElement exceptionRow(WebDriver page, String code) {
