@@ -320,7 +320,7 @@ class PaymentsIT extends IntegrationTest {
             WebElement row = exceptionRow(page, code);
             row.findElement(By.name("note")).sendKeys("Hoàn trả 40.000 đồng đã chuyển khoản");
             row.findElement(By.tagName("button")).click();
-            assertThat(page.findElement(By.id("desk-resolved")).isDisplayed()).isTrue();
+            assertThat(answer("desk-resolved").isDisplayed()).isTrue();
             assertThat(exceptionsOf(code)).isEmpty();
             browser.screenshot("desk-payments-settled");
         }
