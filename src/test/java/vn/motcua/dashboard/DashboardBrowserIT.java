@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +26,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.motcua.support.Patience;
 import vn.motcua.support.Browser;
 import vn.motcua.support.IntegrationTest;
 
@@ -48,7 +48,7 @@ class DashboardBrowserIT extends IntegrationTest {
                 .isEqualTo(201);
         WebDriver page = browser.driver();
         Path downloads = Files.createDirectories(Path.of(System.getProperty("basedir", "."), "target", "downloads-"
-                + Instant.now().toEpochMilli()));
+                + java.util.UUID.randomUUID()));
         ((HasCdp) page).executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
 
@@ -115,8 +115,8 @@ class DashboardBrowserIT extends IntegrationTest {
     }
 
     private static Path awaitDownload(Path directory) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
+        Patience patience = Patience.of(Duration.ofSeconds(30));
+        while (!patience.exhausted()) {
             try (Stream<Path> files = Files.list(directory)) {
                 Optional<Path> done = files.filter(file -> file.toString().endsWith(".xlsx")).findFirst();
                 if (done.isPresent()) {

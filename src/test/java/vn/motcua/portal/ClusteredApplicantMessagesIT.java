@@ -3,7 +3,6 @@ package vn.motcua.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.motcua.support.Patience;
 import vn.motcua.support.ClusterNodes;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestSms;
@@ -79,21 +79,21 @@ class ClusteredApplicantMessagesIT {
         }
         JdbcClient db = nodes.get(0).getBean(JdbcClient.class);
         // The executors try and fail: the messages wait as FAILED
-        Instant deadline = Instant.now().plus(PATIENCE);
+        Patience failing = Patience.of(PATIENCE);
         while (count(db, codes, "FAILED") < 2 * DOSSIERS) {
-            assertThat(Instant.now()).as("failed attempts within %s", PATIENCE).isBefore(deadline);
+            assertThat(failing.exhausted()).as("failed attempts within %s", PATIENCE).isFalse();
             Thread.sleep(200);
         }
         assertThat(numbers).allSatisfy(number -> assertThat(TestSms.textsTo(number)).isEmpty());
 
         // When the SMSC is back
         TestSms.FAILURES.set(0);
-        Instant back = Instant.now();
+        Patience back = Patience.of(PATIENCE);
         while (count(db, codes, "SENT") < 2 * DOSSIERS) {
-            assertThat(Instant.now()).as("every SMS within %s", PATIENCE).isBefore(deadline.plus(PATIENCE));
+            assertThat(back.exhausted()).as("every SMS within %s", PATIENCE).isFalse();
             Thread.sleep(200);
         }
-        Duration settled = Duration.between(back, Instant.now());
+        Duration settled = back.elapsed();
 
         // Then each applicant got the acknowledgment and the receipt once each
         for (int i = 0; i < DOSSIERS; i++) {

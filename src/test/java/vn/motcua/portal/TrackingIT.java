@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -77,7 +76,8 @@ class TrackingIT extends IntegrationTest {
 
         @BeforeEach
         void holdTheClock() {
-            ClockUtil.setCurrentTime(new Date());
+            ClockUtil.reset();
+            ClockUtil.setCurrentTime(ClockUtil.getCurrentTime());
         }
 
         @AfterEach

@@ -3,7 +3,6 @@ package vn.motcua.reportpush;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.motcua.support.Patience;
 import vn.motcua.support.ClusterNodes;
 import vn.motcua.support.IntegrationTest;
 import vn.motcua.support.TestWebhook;
@@ -80,14 +80,13 @@ class ClusteredDossierFeedIT {
             assertThat(supplement.getStatusCode()).as(String.valueOf(supplement.getBody())).isEqualTo(HttpStatus.OK);
             complete(nodes.get((i + 1) % 2), code, Map.of("receptionOutcome", "ACCEPT"));
         }
-        Instant worked = Instant.now();
+        Patience patience = Patience.of(PATIENCE);
         JdbcClient db = a.getBean(JdbcClient.class);
-        Instant deadline = worked.plus(PATIENCE);
         while (delivered(db, codes) < 4 * DOSSIERS) {
-            assertThat(Instant.now()).as("every event within %s", PATIENCE).isBefore(deadline);
+            assertThat(patience.exhausted()).as("every event within %s", PATIENCE).isFalse();
             Thread.sleep(200);
         }
-        Duration settled = Duration.between(worked, Instant.now());
+        Duration settled = patience.elapsed();
 
         // Then every dossier's events were accepted once each, in order
         for (String code : codes) {
