@@ -52,6 +52,8 @@ import vn.motcua.unit.UnitDirectory;
 @Transactional
 public class DossierManagement {
 
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
     /**
      * A task-local variable: the text ("Thay mặt ...") that whoever hands a task to someone working for its
      * holder sets (stand-ins); the control sheet's completion row carries it before the step's note.
@@ -615,12 +617,13 @@ public class DossierManagement {
                     .filter(d -> idNumber != null && dossiers.findByCode(d.dossierCode())
                             .map(owner -> idNumber.equals(owner.applicant().idNumber())).orElse(false));
             if (slot.isEmpty() || paper.isEmpty()) {
-                violations.add(DocumentViolation.of(slotId, null, "reuse", "Không dùng lại được giấy tờ này",
-                        "This paper cannot be reused"));
+                violations.add(DocumentViolation.of(slotId, null, "reuse",
+                        messages.getMessage("dossier.reuse.refused", null, VIETNAMESE),
+                        messages.getMessage("dossier.reuse.refused", null, Locale.ENGLISH)));
             } else if (!slot.get().types().contains(paper.get().type()) || paper.get().size() > slot.get().maxSizeBytes()) {
                 violations.add(DocumentViolation.of(slotId, paper.get().name(), "reuseRule",
-                        "Giấy tờ đã nộp không hợp với thành phần hồ sơ này: " + slot.get().name(),
-                        "The earlier paper does not fit this document: " + slot.get().nameEn()));
+                        messages.getMessage("dossier.reuse.notFitting", new Object[] {slot.get().name()}, VIETNAMESE),
+                        messages.getMessage("dossier.reuse.notFitting", new Object[] {slot.get().nameEn()}, Locale.ENGLISH)));
             }
         });
         return violations;
@@ -632,8 +635,7 @@ public class DossierManagement {
     }
 
     private String bothLanguagesOf(String key, Function<Locale, Object[]> arguments) {
-        Locale vietnamese = Locale.forLanguageTag("vi");
-        return messages.getMessage(key, arguments.apply(vietnamese), vietnamese) + " / "
+        return messages.getMessage(key, arguments.apply(VIETNAMESE), VIETNAMESE) + " / "
                 + messages.getMessage(key, arguments.apply(Locale.ENGLISH), Locale.ENGLISH);
     }
 
